@@ -1,0 +1,21 @@
+package org.syncbridge.auth;
+
+import java.security.Principal;
+
+/** A user whose login succeeded, as the rest of a request needs to know it. */
+public record AuthenticatedUser(long userId, long contextId, String contextName, String loginName,
+                                String displayName, String primaryEmail, boolean activeSync, boolean outlook)
+        implements Principal {
+
+    public boolean has(Permission permission) {
+        return switch (permission) {
+            case ACTIVESYNC -> activeSync;
+            case OUTLOOK -> outlook;
+        };
+    }
+
+    @Override
+    public String getName() {
+        return loginName;
+    }
+}

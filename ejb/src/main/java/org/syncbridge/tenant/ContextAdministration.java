@@ -1,0 +1,75 @@
+package org.syncbridge.tenant;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import org.syncbridge.auth.AdminIdentity;
+import org.syncbridge.persistence.tenant.Context;
+
+/** Creating, listing, changing and disabling contexts (tenants). */
+@Stateless
+public class ContextAdministration {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<ContextInfo> list(AdminIdentity caller) {
+        if (!caller.isMaster()) {
+            return List.of(info(Scope.context(em, caller, caller.contextName())));
+        }
+        return em.createNamedQuery(Context.ALL, Context.class).getResultStream().map(ContextAdministration::info).toList();
+    }
+
+    public ContextInfo get(AdminIdentity caller, String name) {
+        return info(Scope.context(em, caller, name));
+    }
+
+    public ContextInfo create(AdminIdentity caller, NewContext request) {
+        Scope.requireMaster(caller);
+        String name = InputRules.contextName(InputRules.body(request).name());
+        if (!em.createNamedQuery(Context.BY_NAME, Context.class).setParameter("name", name).getResultList().isEmpty()) {
+            throw RequestRejected.conflict("context '" + name + "' exists");
+        }
+        Context context = new Context(name);
+        Set<String> domains = request.loginDomains() != null ? InputRules.domains(request.loginDomains())
+                : InputRules.domains(Set.of(name));
+        context.getLoginDomains().addAll(domainsFreeFor(null, domains));
+        context.setEnabled(request.enabled() == null || request.enabled());
+        em.persist(context);
+        return info(context);
+    }
+
+    public ContextInfo update(AdminIdentity caller, String name, ContextChanges changes) {
+        Scope.requireMaster(caller);
+        InputRules.body(changes);
+        Context context = Scope.context(em, caller, name);
+        if (changes.loginDomains() != null) {
+            Set<String> domains = domainsFreeFor(context, InputRules.domains(changes.loginDomains()));
+            context.getLoginDomains().clear();
+            context.getLoginDomains().addAll(domains);
+        }
+        if (changes.enabled() != null) {
+            context.setEnabled(changes.enabled());
+        }
+        return info(context);
+    }
+
+    /** A login domain routes to one context only. */
+    private Set<String> domainsFreeFor(Context owner, Set<String> domains) {
+        for (String domain : domains) {
+            for (Context other : em.createNamedQuery(Context.BY_DOMAIN, Context.class).setParameter("domain", domain).getResultList()) {
+                if (other != owner) {
+                    throw RequestRejected.conflict("login domain '" + domain + "' belongs to context '" + other.getName() + "'");
+                }
+            }
+        }
+        return domains;
+    }
+
+    static ContextInfo info(Context c) {
+        return new ContextInfo(c.getName(), new TreeSet<>(c.getLoginDomains()), c.isEnabled());
+    }
+}

@@ -1,0 +1,7 @@
+package org.syncbridge.tenant;
+
+import java.util.Set;
+
+/** Changes to a context; a null field stays as it is. */
+public record ContextChanges(Set<String> loginDomains, Boolean enabled) {
+}

@@ -1,0 +1,28 @@
+package org.syncbridge.tenant;
+
+import jakarta.persistence.EntityManager;
+import org.syncbridge.auth.AdminIdentity;
+import org.syncbridge.persistence.tenant.Context;
+
+/** What an administrator may reach: a master admin every context, a context admin only its own. */
+final class Scope {
+    private Scope() {
+    }
+
+    static void requireMaster(AdminIdentity caller) {
+        if (!caller.isMaster()) {
+            throw RequestRejected.forbidden("only a master admin may do this");
+        }
+    }
+
+    /** The named context, if the caller manages it; another context is forbidden whether or not it exists. */
+    static Context context(EntityManager em, AdminIdentity caller, String name) {
+        if (!caller.isMaster() && !caller.contextName().equals(name)) {
+            throw RequestRejected.forbidden("admin '" + caller.loginName() + "' manages only context '"
+                    + caller.contextName() + "'");
+        }
+        return em.createNamedQuery(Context.BY_NAME, Context.class).setParameter("name", name)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> RequestRejected.notFound("no context '" + name + "'"));
+    }
+}

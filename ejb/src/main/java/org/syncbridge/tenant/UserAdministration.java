@@ -1,0 +1,99 @@
+package org.syncbridge.tenant;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.List;
+import java.util.TreeSet;
+import org.syncbridge.auth.AdminIdentity;
+import org.syncbridge.auth.Passwords;
+import org.syncbridge.persistence.folder.ContentType;
+import org.syncbridge.persistence.folder.Folder;
+import org.syncbridge.persistence.tenant.Context;
+import org.syncbridge.persistence.tenant.User;
+
+/** Creating, listing and changing users, their passwords and permissions. */
+@Stateless
+public class UserAdministration {
+
+    @PersistenceContext
+    EntityManager em;
+
+    public List<UserInfo> list(AdminIdentity caller, String contextName) {
+        Context context = Scope.context(em, caller, contextName);
+        return em.createNamedQuery(User.IN_CONTEXT, User.class).setParameter("context", context)
+                .getResultStream().map(UserAdministration::info).toList();
+    }
+
+    public UserInfo get(AdminIdentity caller, String contextName, String login) {
+        return info(find(caller, contextName, login));
+    }
+
+    public UserInfo create(AdminIdentity caller, String contextName, NewUser request) {
+        Context context = Scope.context(em, caller, contextName);
+        String login = InputRules.loginName(InputRules.body(request).login());
+        if (!em.createNamedQuery(User.BY_CONTEXT_AND_LOGIN, User.class).setParameter("context", context)
+                .setParameter("login", login).getResultList().isEmpty()) {
+            throw RequestRejected.conflict("user '" + login + "' exists in context '" + contextName + "'");
+        }
+        User user = new User(context, login, Passwords.hash(InputRules.password(request.password())));
+        apply(user, new UserChanges(request.displayName(), request.primaryEmail(), request.aliases(), request.enabled(),
+                request.activesync(), request.outlook(), request.imapLogin(), null));
+        em.persist(user);
+        createDefaultFolders(user);
+        return info(user);
+    }
+
+    public UserInfo update(AdminIdentity caller, String contextName, String login, UserChanges changes) {
+        User user = find(caller, contextName, login);
+        apply(user, InputRules.body(changes));
+        return info(user);
+    }
+
+    private User find(AdminIdentity caller, String contextName, String login) {
+        Context context = Scope.context(em, caller, contextName);
+        return em.createNamedQuery(User.BY_CONTEXT_AND_LOGIN, User.class).setParameter("context", context)
+                .setParameter("login", login).getResultStream().findFirst()
+                .orElseThrow(() -> RequestRejected.notFound("no user '" + login + "' in context '" + contextName + "'"));
+    }
+
+    private static void apply(User user, UserChanges changes) {
+        if (changes.displayName() != null) {
+            user.setDisplayName(InputRules.optionalText(changes.displayName(), 255, "displayName"));
+        }
+        if (changes.primaryEmail() != null) {
+            user.setPrimaryEmail(changes.primaryEmail().isEmpty() ? null : InputRules.address(changes.primaryEmail()));
+        }
+        if (changes.aliases() != null) {
+            user.getAliases().clear();
+            user.getAliases().addAll(InputRules.addresses(changes.aliases()));
+        }
+        if (changes.enabled() != null) {
+            user.setEnabled(changes.enabled());
+        }
+        if (changes.activesync() != null) {
+            user.setActiveSync(changes.activesync());
+        }
+        if (changes.outlook() != null) {
+            user.setOutlook(changes.outlook());
+        }
+        if (changes.imapLogin() != null) {
+            user.setImapLogin(InputRules.optionalText(changes.imapLogin(), 320, "imapLogin"));
+        }
+        if (changes.password() != null) {
+            user.setPasswordHash(Passwords.hash(InputRules.password(changes.password())));
+        }
+    }
+
+    /** Every user starts with private Contacts, Calendar and Tasks folders; mail folders come from IMAP. */
+    private void createDefaultFolders(User user) {
+        em.persist(new Folder(user, null, "Contacts", ContentType.CONTACTS, true));
+        em.persist(new Folder(user, null, "Calendar", ContentType.CALENDAR, true));
+        em.persist(new Folder(user, null, "Tasks", ContentType.TASKS, true));
+    }
+
+    static UserInfo info(User u) {
+        return new UserInfo(u.getLoginName(), u.getContext().getName(), u.getDisplayName(), u.getPrimaryEmail(),
+                new TreeSet<>(u.getAliases()), u.isEnabled(), u.isActiveSync(), u.isOutlook(), u.effectiveImapLogin());
+    }
+}

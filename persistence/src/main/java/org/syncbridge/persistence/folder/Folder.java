@@ -1,0 +1,87 @@
+package org.syncbridge.persistence.folder;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import org.syncbridge.persistence.tenant.User;
+
+/** A PIM folder (contacts, calendar or tasks) owned by one user. */
+@Entity
+@Table(name = "sb_folder")
+@NamedQuery(name = Folder.OWNED_BY, query = "select f from Folder f where f.owner = :owner order by f.id")
+public class Folder {
+    public static final String OWNED_BY = "Folder.ownedBy";
+
+    @Id
+    @SequenceGenerator(name = "sb_id", sequenceName = "sb_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sb_id")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "owner_id", nullable = false)
+    private User owner;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "parent_id")
+    private Folder parent;
+
+    @Column(nullable = false)
+    private String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "content_type", nullable = false, length = 16)
+    private ContentType contentType;
+
+    /** The user's default folder for its content type (the one a phone's own items go to). */
+    @Column(name = "default_folder", nullable = false)
+    private boolean defaultFolder;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    protected Folder() {
+    }
+
+    public Folder(User owner, Folder parent, String name, ContentType contentType, boolean defaultFolder) {
+        this.owner = owner;
+        this.parent = parent;
+        this.name = name;
+        this.contentType = contentType;
+        this.defaultFolder = defaultFolder;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public User getOwner() {
+        return owner;
+    }
+
+    public Folder getParent() {
+        return parent;
+    }
+
+    public String getName() {
+        return name;
+    }
+
+    public ContentType getContentType() {
+        return contentType;
+    }
+
+    public boolean isDefaultFolder() {
+        return defaultFolder;
+    }
+}

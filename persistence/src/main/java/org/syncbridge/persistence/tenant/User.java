@@ -1,0 +1,170 @@
+package org.syncbridge.persistence.tenant;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
+
+/** A user of one context. Login names are case-sensitive and unique within the context. */
+@Entity
+@Table(name = "sb_user")
+@NamedQuery(name = User.BY_CONTEXT_AND_LOGIN,
+        query = "select u from User u join fetch u.context where u.context = :context and u.loginName = :login")
+@NamedQuery(name = User.FOR_LOGIN_IN_DOMAIN,
+        query = "select u from User u join fetch u.context where :domain member of u.context.loginDomains and u.loginName = :login")
+@NamedQuery(name = User.FOR_LOGIN_IN_CONTEXT_NAMED,
+        query = "select u from User u join fetch u.context where u.context.name = :context and u.loginName = :login")
+@NamedQuery(name = User.IN_CONTEXT, query = "select u from User u where u.context = :context order by u.loginName")
+public class User {
+    public static final String BY_CONTEXT_AND_LOGIN = "User.byContextAndLogin";
+    public static final String FOR_LOGIN_IN_DOMAIN = "User.forLoginInDomain";
+    public static final String FOR_LOGIN_IN_CONTEXT_NAMED = "User.forLoginInContextNamed";
+    public static final String IN_CONTEXT = "User.inContext";
+
+    @Id
+    @SequenceGenerator(name = "sb_id", sequenceName = "sb_id_seq", allocationSize = 50)
+    @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "sb_id")
+    private Long id;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "context_id", nullable = false)
+    private Context context;
+
+    @Column(name = "login_name", nullable = false, length = 128)
+    private String loginName;
+
+    @Column(name = "display_name")
+    private String displayName;
+
+    @Column(name = "primary_email", length = 320)
+    private String primaryEmail;
+
+    @ElementCollection
+    @CollectionTable(name = "sb_user_alias", joinColumns = @JoinColumn(name = "user_id"))
+    @Column(name = "address", nullable = false, length = 320)
+    @OrderBy
+    private Set<String> aliases = new LinkedHashSet<>();
+
+    /** A self-describing password hash (algorithm, parameters, salt); never the password. */
+    @Column(name = "password_hash", nullable = false, length = 512)
+    private String passwordHash;
+
+    @Column(nullable = false)
+    private boolean enabled = true;
+
+    @Column(name = "perm_activesync", nullable = false)
+    private boolean activeSync = true;
+
+    @Column(name = "perm_outlook", nullable = false)
+    private boolean outlook = true;
+
+    /** The IMAP login; null means the user's own login name, with the password passed through. */
+    @Column(name = "imap_login", length = 320)
+    private String imapLogin;
+
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt = Instant.now();
+
+    protected User() {
+    }
+
+    public User(Context context, String loginName, String passwordHash) {
+        this.context = context;
+        this.loginName = loginName;
+        this.passwordHash = passwordHash;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public Context getContext() {
+        return context;
+    }
+
+    public String getLoginName() {
+        return loginName;
+    }
+
+    public String getDisplayName() {
+        return displayName;
+    }
+
+    public void setDisplayName(String displayName) {
+        this.displayName = displayName;
+    }
+
+    public String getPrimaryEmail() {
+        return primaryEmail;
+    }
+
+    public void setPrimaryEmail(String primaryEmail) {
+        this.primaryEmail = primaryEmail;
+    }
+
+    public Set<String> getAliases() {
+        return aliases;
+    }
+
+    public String getPasswordHash() {
+        return passwordHash;
+    }
+
+    public void setPasswordHash(String passwordHash) {
+        this.passwordHash = passwordHash;
+    }
+
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    public boolean isActiveSync() {
+        return activeSync;
+    }
+
+    public void setActiveSync(boolean activeSync) {
+        this.activeSync = activeSync;
+    }
+
+    public boolean isOutlook() {
+        return outlook;
+    }
+
+    public void setOutlook(boolean outlook) {
+        this.outlook = outlook;
+    }
+
+    public String getImapLogin() {
+        return imapLogin;
+    }
+
+    public void setImapLogin(String imapLogin) {
+        this.imapLogin = imapLogin;
+    }
+
+    /** The login to present to the IMAP server. */
+    public String effectiveImapLogin() {
+        return imapLogin != null ? imapLogin : loginName;
+    }
+
+    public Instant getCreatedAt() {
+        return createdAt;
+    }
+}
