@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
-import org.syncbridge.config.Settings;
+import org.syncbridge.config.SystemSettings;
 import org.syncbridge.persistence.tenant.Admin;
 import org.syncbridge.persistence.tenant.Context;
 import org.syncbridge.persistence.tenant.User;
@@ -35,12 +35,12 @@ public class Authenticator {
     @PostConstruct
     void init() {
         throttle = new LoginThrottle(new LoginThrottle.Policy(
-                Settings.intValue("syncbridge.login.throttle.free-failures", 5),
-                Duration.ofSeconds(Settings.intValue("syncbridge.login.throttle.first-delay-seconds", 1)),
-                Duration.ofSeconds(Settings.intValue("syncbridge.login.throttle.max-delay-seconds", 60))),
+                SystemSettings.intValue("syncbridge.login.throttle.free-failures", 5),
+                Duration.ofSeconds(SystemSettings.intValue("syncbridge.login.throttle.first-delay-seconds", 1)),
+                Duration.ofSeconds(SystemSettings.intValue("syncbridge.login.throttle.max-delay-seconds", 60))),
                 Ticker.systemTicker());
         verified = new VerifiedCredentials(100_000,
-                Duration.ofSeconds(Settings.intValue("syncbridge.login.cache-seconds", 300)), Ticker.systemTicker());
+                Duration.ofSeconds(SystemSettings.intValue("syncbridge.login.cache-seconds", 300)), Ticker.systemTicker());
     }
 
     /**

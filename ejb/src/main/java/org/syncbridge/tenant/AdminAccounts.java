@@ -18,7 +18,7 @@ public class AdminAccounts {
 
     public List<AdminInfo> list(AdminIdentity caller) {
         var query = caller.isMaster() ? em.createNamedQuery(Admin.ALL, Admin.class)
-                : em.createNamedQuery(Admin.IN_CONTEXT, Admin.class).setParameter("context", Scope.context(em, caller, caller.contextName()));
+                : em.createNamedQuery(Admin.IN_CONTEXT, Admin.class).setParameter("context", AdminScope.context(em, caller, caller.contextName()));
         return query.getResultStream().map(AdminAccounts::info).toList();
     }
 
@@ -27,10 +27,10 @@ public class AdminAccounts {
     }
 
     public AdminInfo create(AdminIdentity caller, NewAdmin request) {
-        Scope.requireMaster(caller);
+        AdminScope.requireMaster(caller);
         String login = InputRules.loginName(InputRules.body(request).login());
         Context context = request.context() == null || request.context().isEmpty() ? null
-                : Scope.context(em, caller, request.context());
+                : AdminScope.context(em, caller, request.context());
         if (!em.createNamedQuery(Admin.BY_LOGIN, Admin.class).setParameter("login", login).getResultList().isEmpty()) {
             throw RequestRejected.conflict("admin '" + login + "' exists");
         }

@@ -3,10 +3,13 @@ package org.syncbridge.tenant;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.syncbridge.auth.AdminIdentity;
+import org.syncbridge.device.Provisioning;
+import org.syncbridge.persistence.device.Policy;
 import org.syncbridge.persistence.tenant.Context;
 
 /** Creating, listing, changing and disabling contexts (tenants). */
@@ -18,17 +21,17 @@ public class ContextAdministration {
 
     public List<ContextInfo> list(AdminIdentity caller) {
         if (!caller.isMaster()) {
-            return List.of(info(Scope.context(em, caller, caller.contextName())));
+            return List.of(info(AdminScope.context(em, caller, caller.contextName())));
         }
         return em.createNamedQuery(Context.ALL, Context.class).getResultStream().map(ContextAdministration::info).toList();
     }
 
     public ContextInfo get(AdminIdentity caller, String name) {
-        return info(Scope.context(em, caller, name));
+        return info(AdminScope.context(em, caller, name));
     }
 
     public ContextInfo create(AdminIdentity caller, NewContext request) {
-        Scope.requireMaster(caller);
+        AdminScope.requireMaster(caller);
         String name = InputRules.contextName(InputRules.body(request).name());
         if (!em.createNamedQuery(Context.BY_NAME, Context.class).setParameter("name", name).getResultList().isEmpty()) {
             throw RequestRejected.conflict("context '" + name + "' exists");
@@ -39,13 +42,14 @@ public class ContextAdministration {
         context.getLoginDomains().addAll(domainsFreeFor(null, domains));
         context.setEnabled(request.enabled() == null || request.enabled());
         em.persist(context);
+        em.persist(new Policy(context, Provisioning.newPolicyKey(), Instant.now()));
         return info(context);
     }
 
     public ContextInfo update(AdminIdentity caller, String name, ContextChanges changes) {
-        Scope.requireMaster(caller);
+        AdminScope.requireMaster(caller);
         InputRules.body(changes);
-        Context context = Scope.context(em, caller, name);
+        Context context = AdminScope.context(em, caller, name);
         if (changes.loginDomains() != null) {
             Set<String> domains = domainsFreeFor(context, InputRules.domains(changes.loginDomains()));
             context.getLoginDomains().clear();

@@ -20,7 +20,7 @@ public class UserAdministration {
     EntityManager em;
 
     public List<UserInfo> list(AdminIdentity caller, String contextName) {
-        Context context = Scope.context(em, caller, contextName);
+        Context context = AdminScope.context(em, caller, contextName);
         return em.createNamedQuery(User.IN_CONTEXT, User.class).setParameter("context", context)
                 .getResultStream().map(UserAdministration::info).toList();
     }
@@ -30,7 +30,7 @@ public class UserAdministration {
     }
 
     public UserInfo create(AdminIdentity caller, String contextName, NewUser request) {
-        Context context = Scope.context(em, caller, contextName);
+        Context context = AdminScope.context(em, caller, contextName);
         String login = InputRules.loginName(InputRules.body(request).login());
         if (!em.createNamedQuery(User.BY_CONTEXT_AND_LOGIN, User.class).setParameter("context", context)
                 .setParameter("login", login).getResultList().isEmpty()) {
@@ -51,10 +51,7 @@ public class UserAdministration {
     }
 
     private User find(AdminIdentity caller, String contextName, String login) {
-        Context context = Scope.context(em, caller, contextName);
-        return em.createNamedQuery(User.BY_CONTEXT_AND_LOGIN, User.class).setParameter("context", context)
-                .setParameter("login", login).getResultStream().findFirst()
-                .orElseThrow(() -> RequestRejected.notFound("no user '" + login + "' in context '" + contextName + "'"));
+        return AdminScope.user(em, caller, contextName, login);
     }
 
     private static void apply(User user, UserChanges changes) {

@@ -3,10 +3,10 @@ package org.syncbridge.config;
 import java.util.logging.Logger;
 
 /** Product settings: WildFly system properties set by configure.cli, with the same defaults as there. */
-public final class Settings {
-    private static final Logger LOG = Logger.getLogger(Settings.class.getName());
+public final class SystemSettings {
+    private static final Logger LOG = Logger.getLogger(SystemSettings.class.getName());
 
-    private Settings() {
+    private SystemSettings() {
     }
 
     public static int intValue(String name, int defaultValue) {
