@@ -125,7 +125,7 @@ class AdminApiIT {
         JsonObject user = Api.object(api.asMaster("GET", "api/admin/contexts/blue.test/users/perm", null));
         assertFalse(user.getBoolean("activesync"));
         assertTrue(user.getBoolean("outlook"));
-        assertEquals("perm", user.getString("imapLogin"));
+        assertEquals("perm@blue.test", user.getString("imapLogin"), "login@domain outside the default context");
         assertEquals(List.of("p@blue.test"), user.getJsonArray("aliases").getValuesAs(JsonString::getString));
         assertFalse(user.containsKey("password"));
         assertFalse(user.containsKey("passwordHash"));

@@ -2,9 +2,14 @@ package org.syncbridge.auth;
 
 import java.security.Principal;
 
-/** A user whose login succeeded, as the rest of a request needs to know it. */
+/**
+ * A user whose login succeeded, as the rest of a request needs to know it.
+ *
+ * @param imapLogin the login this user presents to the IMAP server
+ */
 public record AuthenticatedUser(long userId, long contextId, String contextName, String loginName,
-                                String displayName, String primaryEmail, boolean activeSync, boolean outlook)
+                                String displayName, String primaryEmail, boolean activeSync, boolean outlook,
+                                String imapLogin)
         implements Principal {
 
     public boolean has(Permission permission) {

@@ -68,7 +68,7 @@ public class Authenticator {
         throttle.recordSuccess(throttleKey);
         AuthenticatedUser identity = new AuthenticatedUser(user.getId(), user.getContext().getId(),
                 user.getContext().getName(), user.getLoginName(), user.getDisplayName(), user.getPrimaryEmail(),
-                user.isActiveSync(), user.isOutlook());
+                user.isActiveSync(), user.isOutlook(), user.effectiveImapLogin());
         if (required != null && !identity.has(required)) {
             return new LoginOutcome.Forbidden<>("the user may not use " + required.name().toLowerCase());
         }

@@ -45,7 +45,7 @@ public class DevicePolicies {
                 policy.getSettings().put(setting.name(), value);
             }
         });
-        policy.changed(Provisioning.newPolicyKey(), Instant.now());
+        policy.changed(PolicyKeys.next(), Instant.now());
         return info(context, policy);
     }
 
@@ -56,7 +56,7 @@ public class DevicePolicies {
 
     private static PolicyInfo info(Context context, Policy policy) {
         Map<String, String> settings = new LinkedHashMap<>();
-        Provisioning.settings(policy).forEach((setting, value) -> settings.put(setting.name(), value));
+        PolicySetting.valuesOf(policy.getSettings()).forEach((setting, value) -> settings.put(setting.name(), value));
         return new PolicyInfo(context.getName(), policy.getPolicyKey(), policy.getChangedAt(), settings);
     }
 }

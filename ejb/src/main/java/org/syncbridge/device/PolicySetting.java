@@ -1,6 +1,8 @@
 package org.syncbridge.device;
 
 import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -101,6 +103,15 @@ public enum PolicySetting {
     /** The EAS protocol version that introduced the setting ("12.0" or "12.1"). */
     public String sinceVersion() {
         return sinceVersion;
+    }
+
+    /** Every setting's value: the stored one where the admin set it, else the default. */
+    public static Map<PolicySetting, String> valuesOf(Map<String, String> stored) {
+        Map<PolicySetting, String> values = new EnumMap<>(PolicySetting.class);
+        for (PolicySetting setting : values()) {
+            values.put(setting, stored.getOrDefault(setting.name(), setting.defaultValue()));
+        }
+        return values;
     }
 
     public static Optional<PolicySetting> named(String name) {

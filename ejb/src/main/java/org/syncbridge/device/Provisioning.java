@@ -3,10 +3,7 @@ package org.syncbridge.device;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.security.SecureRandom;
 import java.time.Instant;
-import java.util.EnumMap;
-import java.util.Map;
 import java.util.logging.Logger;
 import org.syncbridge.persistence.device.Device;
 import org.syncbridge.persistence.device.Policy;
@@ -16,7 +13,6 @@ import org.syncbridge.persistence.device.WipeState;
 @Stateless
 public class Provisioning {
     private static final Logger LOG = Logger.getLogger(Provisioning.class.getName());
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     @PersistenceContext
     EntityManager em;
@@ -24,12 +20,12 @@ public class Provisioning {
     /** Phase one: hands out the policy under a temporary key, or the pending wipe. */
     public ProvisionOffer offer(long deviceId, long contextId) {
         Device device = em.find(Device.class, deviceId);
-        long temporary = newPolicyKey();
+        long temporary = PolicyKeys.next();
         device.setPendingPolicyKey(temporary);
         WipeState state = device.getWipeState();
         ProvisionOffer.Wipe wipe = !state.active() ? ProvisionOffer.Wipe.NONE
                 : state.accountOnly() ? ProvisionOffer.Wipe.ACCOUNT_ONLY : ProvisionOffer.Wipe.DEVICE;
-        return new ProvisionOffer(temporary, settings(policyOf(contextId)), wipe);
+        return new ProvisionOffer(temporary, PolicySetting.valuesOf(policyOf(contextId).getSettings()), wipe);
     }
 
     /**
@@ -71,16 +67,4 @@ public class Provisioning {
         return em.find(Policy.class, contextId);
     }
 
-    static Map<PolicySetting, String> settings(Policy policy) {
-        Map<PolicySetting, String> values = new EnumMap<>(PolicySetting.class);
-        for (PolicySetting setting : PolicySetting.values()) {
-            values.put(setting, policy.getSettings().getOrDefault(setting.name(), setting.defaultValue()));
-        }
-        return values;
-    }
-
-    /** A positive 32-bit value, as MS-ASPROV asks of policy keys; never 0, which means "none". */
-    public static long newPolicyKey() {
-        return 1 + RANDOM.nextInt(Integer.MAX_VALUE - 1);
-    }
 }

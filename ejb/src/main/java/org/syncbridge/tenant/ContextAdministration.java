@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.syncbridge.auth.AdminIdentity;
-import org.syncbridge.device.Provisioning;
+import org.syncbridge.device.PolicyKeys;
 import org.syncbridge.persistence.device.Policy;
 import org.syncbridge.persistence.tenant.Context;
 
@@ -41,8 +41,9 @@ public class ContextAdministration {
                 : InputRules.domains(Set.of(name));
         context.getLoginDomains().addAll(domainsFreeFor(null, domains));
         context.setEnabled(request.enabled() == null || request.enabled());
+        context.setSyncMailSubfolders(request.syncMailSubfolders() == null || request.syncMailSubfolders());
         em.persist(context);
-        em.persist(new Policy(context, Provisioning.newPolicyKey(), Instant.now()));
+        em.persist(new Policy(context, PolicyKeys.next(), Instant.now()));
         return info(context);
     }
 
@@ -57,6 +58,9 @@ public class ContextAdministration {
         }
         if (changes.enabled() != null) {
             context.setEnabled(changes.enabled());
+        }
+        if (changes.syncMailSubfolders() != null) {
+            context.setSyncMailSubfolders(changes.syncMailSubfolders());
         }
         return info(context);
     }
@@ -74,6 +78,6 @@ public class ContextAdministration {
     }
 
     static ContextInfo info(Context c) {
-        return new ContextInfo(c.getName(), new TreeSet<>(c.getLoginDomains()), c.isEnabled());
+        return new ContextInfo(c.getName(), new TreeSet<>(c.getLoginDomains()), c.isEnabled(), c.isSyncMailSubfolders());
     }
 }

@@ -3,5 +3,5 @@ package org.syncbridge.tenant;
 import java.util.Set;
 
 /** A context as the admin API shows it. */
-public record ContextInfo(String name, Set<String> loginDomains, boolean enabled) {
+public record ContextInfo(String name, Set<String> loginDomains, boolean enabled, boolean syncMailSubfolders) {
 }

@@ -38,7 +38,7 @@ public class UserAdministration {
         }
         User user = new User(context, login, Passwords.hash(InputRules.password(request.password())));
         apply(user, new UserChanges(request.displayName(), request.primaryEmail(), request.aliases(), request.enabled(),
-                request.activesync(), request.outlook(), request.imapLogin(), null));
+                request.activesync(), request.outlook(), request.imapLogin(), null, request.syncMailSubfolders(), null));
         em.persist(user);
         createDefaultFolders(user);
         return info(user);
@@ -77,6 +77,12 @@ public class UserAdministration {
         if (changes.imapLogin() != null) {
             user.setImapLogin(InputRules.optionalText(changes.imapLogin(), 320, "imapLogin"));
         }
+        if (changes.syncMailSubfolders() != null) {
+            user.setSyncMailSubfolders(changes.syncMailSubfolders());
+        }
+        if (Boolean.TRUE.equals(changes.inheritMailSubfolders())) {
+            user.setSyncMailSubfolders(null);
+        }
         if (changes.password() != null) {
             user.setPasswordHash(Passwords.hash(InputRules.password(changes.password())));
         }
@@ -91,6 +97,12 @@ public class UserAdministration {
 
     static UserInfo info(User u) {
         return new UserInfo(u.getLoginName(), u.getContext().getName(), u.getDisplayName(), u.getPrimaryEmail(),
-                new TreeSet<>(u.getAliases()), u.isEnabled(), u.isActiveSync(), u.isOutlook(), u.effectiveImapLogin());
+                new TreeSet<>(u.getAliases()), u.isEnabled(), u.isActiveSync(), u.isOutlook(), u.effectiveImapLogin(),
+                u.getSyncMailSubfolders());
+    }
+
+    /** A user's own view of their names and addresses (EAS Settings UserInformation). */
+    public UserInfo addresses(long userId) {
+        return info(em.find(User.class, userId));
     }
 }

@@ -84,4 +84,10 @@ public class Folder {
     public boolean isDefaultFolder() {
         return defaultFolder;
     }
+
+    /** Renames the folder and puts it below {@code newParent} (null: at the top). */
+    public void moveTo(Folder newParent, String newName) {
+        this.parent = newParent;
+        this.name = newName;
+    }
 }

@@ -47,6 +47,10 @@ public class Context {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
+    /** Whether phones get the mail folders below the Inbox and the special folders. */
+    @Column(name = "sync_mail_subfolders", nullable = false)
+    private boolean syncMailSubfolders = true;
+
     protected Context() {
     }
 
@@ -80,5 +84,13 @@ public class Context {
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public boolean isSyncMailSubfolders() {
+        return syncMailSubfolders;
+    }
+
+    public void setSyncMailSubfolders(boolean syncMailSubfolders) {
+        this.syncMailSubfolders = syncMailSubfolders;
     }
 }

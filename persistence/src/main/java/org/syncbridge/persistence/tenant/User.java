@@ -71,12 +71,16 @@ public class User {
     @Column(name = "perm_outlook", nullable = false)
     private boolean outlook = true;
 
-    /** The IMAP login; null means the user's own login name, with the password passed through. */
+    /** The IMAP login; null means the default of {@link #effectiveImapLogin()}, with the password passed through. */
     @Column(name = "imap_login", length = 320)
     private String imapLogin;
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
+
+    /** Overrides the context's mail subfolder switch for this user; null follows the context. */
+    @Column(name = "sync_mail_subfolders")
+    private Boolean syncMailSubfolders;
 
     protected User() {
     }
@@ -159,12 +163,35 @@ public class User {
         this.imapLogin = imapLogin;
     }
 
-    /** The login to present to the IMAP server. */
+    /**
+     * The login to present to the IMAP server: the admin's choice, else the login name in the default
+     * context and {@code login@domain} in the others, so equal names in two tenants stay two mailboxes.
+     */
     public String effectiveImapLogin() {
-        return imapLogin != null ? imapLogin : loginName;
+        if (imapLogin != null) {
+            return imapLogin;
+        }
+        if (context.isDefault()) {
+            return loginName;
+        }
+        String domain = context.getLoginDomains().stream().sorted().findFirst().orElse(context.getName());
+        return loginName + "@" + domain;
     }
 
     public Instant getCreatedAt() {
         return createdAt;
+    }
+
+    public Boolean getSyncMailSubfolders() {
+        return syncMailSubfolders;
+    }
+
+    public void setSyncMailSubfolders(Boolean syncMailSubfolders) {
+        this.syncMailSubfolders = syncMailSubfolders;
+    }
+
+    /** Whether phones get mail subfolders: the user's own switch, else the context's. */
+    public boolean syncsMailSubfolders() {
+        return syncMailSubfolders != null ? syncMailSubfolders : context.isSyncMailSubfolders();
     }
 }

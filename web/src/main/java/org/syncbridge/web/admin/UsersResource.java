@@ -74,7 +74,7 @@ public class UsersResource {
     @Path("{login}/password")
     public Response setPassword(@PathParam("login") String login, PasswordChange change) {
         users.update(caller(), context, login, new UserChanges(null, null, null, null, null, null, null,
-                change == null ? null : change.password() == null ? "" : change.password()));
+                change == null ? null : change.password() == null ? "" : change.password(), null, null));
         return Response.noContent().build();
     }
 

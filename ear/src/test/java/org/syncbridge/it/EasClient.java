@@ -1,0 +1,148 @@
+package org.syncbridge.it;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Optional;
+import org.syncbridge.web.eas.wbxml.Element;
+import org.syncbridge.web.eas.wbxml.MalformedWbxml;
+import org.syncbridge.web.eas.wbxml.Tag;
+import org.syncbridge.web.eas.wbxml.WbxmlDecoder;
+import org.syncbridge.web.eas.wbxml.WbxmlWriter;
+
+/** A phone: EAS over HTTP with WBXML bodies, one DeviceId, remembering its policy key. */
+final class EasClient {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    final URI endpoint;
+    final String login;
+    final String password;
+    final String deviceId;
+    final String deviceType;
+    final String version;
+    String policyKey;
+
+    /** An answer: HTTP status, and the decoded body if there was one. */
+    record Answer(int status, Optional<Element> body, HttpResponse<byte[]> http) {
+        Element root() {
+            return body.orElseThrow(() -> new AssertionError("no body; HTTP " + status));
+        }
+
+        String text(String namespace, String... path) {
+            Element e = root();
+            for (String name : path) {
+                e = e.child(Tag.of(namespace, name)).orElseThrow(() -> new AssertionError("no " + name + " in " + root()));
+            }
+            return e.text();
+        }
+    }
+
+    EasClient(URI base, String login, String password, String deviceId, String deviceType, String version) {
+        this.endpoint = base.resolve("Microsoft-Server-ActiveSync");
+        this.login = login;
+        this.password = password;
+        this.deviceId = deviceId;
+        this.deviceType = deviceType;
+        this.version = version;
+    }
+
+    HttpResponse<byte[]> options() {
+        return send(HttpRequest.newBuilder(endpoint).method("OPTIONS", HttpRequest.BodyPublishers.noBody()));
+    }
+
+    Answer post(String command, Element body) {
+        return post(command, body == null ? null : encode(body));
+    }
+
+    Answer post(String command, byte[] body) {
+        String query = "Cmd=" + command + "&User=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
+                + "&DeviceId=" + deviceId + "&DeviceType=" + deviceType;
+        return postTo(URI.create(endpoint + "?" + query), body, true);
+    }
+
+    /** Posts with a query string as given (e.g. the base64 form), which then carries version and key itself. */
+    Answer postTo(URI uri, byte[] body, boolean headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri)
+                .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Content-Type", "application/vnd.ms-sync.wbxml")
+                .header("User-Agent", "Syncbridge-IT/1.0");
+        if (headers) {
+            request.header("MS-ASProtocolVersion", version);
+            if (policyKey != null) {
+                request.header("X-MS-PolicyKey", policyKey);
+            }
+        }
+        HttpResponse<byte[]> response = send(request);
+        Optional<Element> decoded = Optional.empty();
+        if (response.body().length > 0 && response.headers().firstValue("Content-Type").orElse("").contains("wbxml")) {
+            try {
+                decoded = Optional.of(new WbxmlDecoder().decode(new ByteArrayInputStream(response.body())));
+            } catch (IOException | MalformedWbxml e) {
+                throw new AssertionError("the server answered malformed WBXML", e);
+            }
+        }
+        return new Answer(response.statusCode(), decoded, response);
+    }
+
+    private HttpResponse<byte[]> send(HttpRequest.Builder request) {
+        request.timeout(Duration.ofSeconds(60)).header("Authorization", Api.basic(login, password));
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static byte[] encode(Element body) {
+        try {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            WbxmlWriter writer = new WbxmlWriter(out);
+            writer.element(body);
+            writer.finish();
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- building request bodies ---
+
+    static Element el(String namespace, String name, Element... children) {
+        return Element.of(Tag.of(namespace, name), children);
+    }
+
+    static Element text(String namespace, String name, String value) {
+        return Element.text(Tag.of(namespace, name), value);
+    }
+
+    static Element empty(String namespace, String name) {
+        return Element.empty(Tag.of(namespace, name));
+    }
+
+    /** Both provisioning phases; afterwards the client sends the final key. */
+    void provision() {
+        Answer first = post("Provision", el("Provision:", "Provision", el("Provision:", "Policies", el("Provision:", "Policy",
+                text("Provision:", "PolicyType", "MS-EAS-Provisioning-WBXML")))));
+        String temporary = first.text("Provision:", "Policies", "Policy", "PolicyKey");
+        policyKey = temporary;
+        Answer second = post("Provision", el("Provision:", "Provision", el("Provision:", "Policies", el("Provision:", "Policy",
+                text("Provision:", "PolicyType", "MS-EAS-Provisioning-WBXML"), text("Provision:", "PolicyKey", temporary),
+                text("Provision:", "Status", "1")))));
+        policyKey = second.text("Provision:", "Policies", "Policy", "PolicyKey");
+    }
+
+    Answer folderSync(String key) {
+        return post("FolderSync", el("FolderHierarchy:", "FolderSync", text("FolderHierarchy:", "SyncKey", key)));
+    }
+}

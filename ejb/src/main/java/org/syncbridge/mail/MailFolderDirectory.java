@@ -1,0 +1,226 @@
+package org.syncbridge.mail;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.syncbridge.persistence.mail.MailFolder;
+
+/**
+ * A user's IMAP mailboxes with stable ids: the IMAP listing is matched against the stored ids on
+ * each read, new mailboxes get an id, vanished ones lose theirs. Roles come from SPECIAL-USE, else
+ * from well-known names. Drafts, Sent and Trash are created when the account lacks them, and an
+ * Outbox always exists (Android resets an account without one).
+ */
+@Stateless
+public class MailFolderDirectory {
+    private static final Set<MailRole> SHOWN_WITHOUT_SUBFOLDERS =
+            EnumSet.of(MailRole.INBOX, MailRole.DRAFTS, MailRole.TRASH, MailRole.SENT, MailRole.OUTBOX, MailRole.JUNK);
+
+    /** Special folders phones expect and mail sending fills; created on the IMAP server when missing. */
+    private static final Map<MailRole, String> CREATED_WHEN_MISSING = new java.util.EnumMap<>(Map.of(
+            MailRole.DRAFTS, "Drafts", MailRole.SENT, "Sent", MailRole.TRASH, "Trash"));
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ImapSession imap;
+
+    /** One listed mailbox: its full name, hierarchy separator and role. */
+    record Listed(String name, char separator, MailRole role) {
+    }
+
+    /** The user's mail folders now; with {@code subfolders} false only the Inbox and the special folders. */
+    public List<MailFolderEntry> current(long userId, MailLogin login, boolean subfolders) {
+        List<Listed> listed = list(login);
+        Map<String, MailFolder> byName = new HashMap<>();
+        List<MailFolder> stored = em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultList();
+        MailFolder localOutbox = null;
+        for (MailFolder f : stored) {
+            if (f.getImapName() == null) {
+                localOutbox = f;
+            } else {
+                byName.put(f.getImapName(), f);
+            }
+        }
+        Map<String, MailFolder> seen = new LinkedHashMap<>();
+        for (Listed l : listed) {
+            MailFolder f = byName.remove(l.name());
+            if (f == null) {
+                f = new MailFolder(userId, l.name(), l.role().name());
+                em.persist(f);
+            } else if (!f.getRole().equals(l.role().name())) {
+                f.setRole(l.role().name());
+            }
+            seen.put(l.name(), f);
+        }
+        byName.values().forEach(em::remove);
+        boolean imapOutbox = listed.stream().anyMatch(l -> l.role() == MailRole.OUTBOX);
+        if (imapOutbox && localOutbox != null) {
+            em.remove(localOutbox);
+            localOutbox = null;
+        } else if (!imapOutbox && localOutbox == null) {
+            localOutbox = new MailFolder(userId, null, MailRole.OUTBOX.name());
+            em.persist(localOutbox);
+        }
+        em.flush(); // new rows get their ids
+        return entries(listed, seen, localOutbox, subfolders);
+    }
+
+    private static List<MailFolderEntry> entries(List<Listed> listed, Map<String, MailFolder> seen, MailFolder localOutbox,
+                                                 boolean subfolders) {
+        List<MailFolderEntry> result = new ArrayList<>();
+        for (Listed l : listed) {
+            if (!subfolders && !SHOWN_WITHOUT_SUBFOLDERS.contains(l.role())) {
+                continue;
+            }
+            Long parentId = parentName(l).map(seen::get)
+                    .filter(p -> subfolders || SHOWN_WITHOUT_SUBFOLDERS.contains(MailRole.valueOf(p.getRole())))
+                    .map(MailFolder::getId).orElse(null);
+            result.add(new MailFolderEntry(seen.get(l.name()).getId(), parentId, displayName(l), l.role(), l.name()));
+        }
+        if (localOutbox != null) {
+            result.add(new MailFolderEntry(localOutbox.getId(), null, "Outbox", MailRole.OUTBOX, null));
+        }
+        return result;
+    }
+
+    private List<Listed> list(MailLogin login) {
+        try (Store store = imap.connect(login)) {
+            List<Listed> result = new ArrayList<>();
+            Set<MailRole> taken = EnumSet.noneOf(MailRole.class);
+            for (Folder folder : store.getDefaultFolder().list("*")) {
+                String name = folder.getFullName();
+                MailRole role = "INBOX".equalsIgnoreCase(name) ? MailRole.INBOX : specialUse(folder).orElse(null);
+                if (role == null) {
+                    boolean nearTop = name.indexOf(folder.getSeparator()) < 0
+                            || name.toUpperCase().startsWith("INBOX" + folder.getSeparator()) && name.indexOf(folder.getSeparator(), 6) < 0;
+                    role = nearTop ? MailRole.ofName(folder.getName()).orElse(MailRole.MAIL) : MailRole.MAIL;
+                }
+                if (role != MailRole.MAIL && !taken.add(role)) {
+                    role = MailRole.MAIL; // one folder per special role
+                }
+                result.add(new Listed("INBOX".equalsIgnoreCase(name) ? "INBOX" : name, folder.getSeparator(), role));
+            }
+            for (Map.Entry<MailRole, String> wanted : CREATED_WHEN_MISSING.entrySet()) {
+                if (!taken.contains(wanted.getKey())) {
+                    Folder root = personalRoot(store);
+                    String fullName = root.getFullName().isEmpty() ? wanted.getValue() : root.getFullName() + root.getSeparator() + wanted.getValue();
+                    Folder created = store.getFolder(fullName);
+                    if (created.exists() || created.create(Folder.HOLDS_MESSAGES)) {
+                        result.add(new Listed(created.getFullName(), created.getSeparator(), wanted.getKey()));
+                    }
+                }
+            }
+            return result;
+        } catch (MessagingException e) {
+            throw new MailUnavailable("listing the mailboxes of " + login.login() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private static Optional<MailRole> specialUse(Folder folder) throws MessagingException {
+        if (folder instanceof IMAPFolder imapFolder) {
+            for (String attribute : imapFolder.getAttributes()) {
+                Optional<MailRole> role = MailRole.ofAttribute(attribute);
+                if (role.isPresent()) {
+                    return role;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> parentName(Listed l) {
+        int cut = l.name().lastIndexOf(l.separator());
+        return cut <= 0 ? Optional.empty() : Optional.of(l.name().substring(0, cut));
+    }
+
+    private static String displayName(Listed l) {
+        if (l.role() == MailRole.INBOX) {
+            return "Inbox";
+        }
+        int cut = l.name().lastIndexOf(l.separator());
+        return cut < 0 ? l.name() : l.name().substring(cut + 1);
+    }
+
+    /** Creates a mailbox below {@code parentId} (null: at the top of the personal namespace); returns its id. */
+    public long create(long userId, MailLogin login, Long parentId, String name) {
+        try (Store store = imap.connect(login)) {
+            Folder parent = parentId == null ? personalRoot(store) : store.getFolder(stored(userId, parentId).getImapName());
+            String fullName = parent.getFullName().isEmpty() ? name : parent.getFullName() + parent.getSeparator() + name;
+            Folder folder = store.getFolder(fullName);
+            if (folder.exists() || !folder.create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS)) {
+                throw new MailUnavailable("the IMAP server refused to create " + fullName, null);
+            }
+            MailFolder created = new MailFolder(userId, folder.getFullName(), MailRole.MAIL.name());
+            em.persist(created);
+            em.flush();
+            return created.getId();
+        } catch (MessagingException e) {
+            throw new MailUnavailable("creating a mailbox failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Renames or moves a mailbox; it and everything below it keep their ids. */
+    public void rename(long userId, MailLogin login, long id, Long newParentId, String newName) {
+        MailFolder moved = stored(userId, id);
+        try (Store store = imap.connect(login)) {
+            Folder folder = store.getFolder(moved.getImapName());
+            Folder parent = newParentId == null ? personalRoot(store) : store.getFolder(stored(userId, newParentId).getImapName());
+            char separator = folder.getSeparator();
+            String target = parent.getFullName().isEmpty() ? newName : parent.getFullName() + separator + newName;
+            String oldName = moved.getImapName();
+            if (!folder.renameTo(store.getFolder(target))) {
+                throw new MailUnavailable("the IMAP server refused to rename " + oldName, null);
+            }
+            for (MailFolder f : em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultList()) {
+                String name = f.getImapName();
+                if (name != null && (name.equals(oldName) || name.startsWith(oldName + separator))) {
+                    f.setImapName(target + name.substring(oldName.length()));
+                }
+            }
+        } catch (MessagingException e) {
+            throw new MailUnavailable("renaming a mailbox failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Deletes a mailbox with everything in and below it. */
+    public void delete(long userId, MailLogin login, long id) {
+        MailFolder doomed = stored(userId, id);
+        try (Store store = imap.connect(login)) {
+            Folder folder = store.getFolder(doomed.getImapName());
+            if (folder.exists() && !folder.delete(true)) {
+                throw new MailUnavailable("the IMAP server refused to delete " + doomed.getImapName(), null);
+            }
+            em.remove(doomed);
+        } catch (MessagingException e) {
+            throw new MailUnavailable("deleting a mailbox failed: " + e.getMessage(), e);
+        }
+    }
+
+    private MailFolder stored(long userId, long id) {
+        MailFolder f = em.find(MailFolder.class, id);
+        if (f == null || f.getUserId() != userId || f.getImapName() == null) {
+            throw new IllegalArgumentException("no IMAP mailbox " + id + " of user " + userId);
+        }
+        return f;
+    }
+
+    private static Folder personalRoot(Store store) throws MessagingException {
+        Folder[] personal = store.getPersonalNamespaces();
+        return personal.length > 0 ? personal[0] : store.getDefaultFolder();
+    }
+}

@@ -1,0 +1,26 @@
+package org.syncbridge.web.eas;
+
+import jakarta.ws.rs.core.Response;
+import org.syncbridge.web.eas.wbxml.MalformedWbxml;
+import org.syncbridge.web.eas.wbxml.Tag;
+
+/** One EAS command: reads its request, asks the EJBs, and streams its answer. */
+public interface EasCommand {
+
+    /** The command's name in the query (Cmd=...). */
+    String name();
+
+    /** The top-level element of the command's request and response; a refusal answers with its Status. */
+    Tag root();
+
+    /** Whether the command may run only on a provisioned device; only Provision runs before that. */
+    default boolean needsProvisionedDevice() {
+        return true;
+    }
+
+    /**
+     * Runs the command. A request the command cannot read throws {@link MalformedWbxml} (HTTP 400),
+     * or answers with the command's own protocol-error status.
+     */
+    Response execute(EasExchange exchange) throws MalformedWbxml;
+}

@@ -1,0 +1,19 @@
+package org.syncbridge.web.eas;
+
+import java.util.Optional;
+import org.syncbridge.auth.AuthenticatedUser;
+import org.syncbridge.device.DeviceEntry;
+import org.syncbridge.mail.MailLogin;
+import org.syncbridge.web.eas.wbxml.Element;
+
+/**
+ * One EAS request after the envelope: who sent it from which device, in which protocol version,
+ * with which query, and its decoded body (empty when the request had none).
+ */
+public record EasExchange(AuthenticatedUser user, MailLogin mail, DeviceEntry device, ProtocolVersion version,
+                          EasQuery query, Optional<Element> body) {
+
+    public boolean atLeast(ProtocolVersion v) {
+        return version.atLeast(v);
+    }
+}
