@@ -52,7 +52,7 @@ class ActiveSyncIT {
         api = new Api(base);
         if (api.asMaster("GET", "api/admin/contexts/eas.test", null).statusCode() == 404) {
             assertEquals(201, api.asMaster("POST", "api/admin/contexts", "{\"name\":\"eas.test\"}").statusCode());
-            for (String login : List.of("pat", "wipe", "policy", "block", "sub")) {
+            for (String login : List.of("pat", "wipe", "policy", "block", "sub", "anna")) {
                 assertEquals(201, api.asMaster("POST", "api/admin/contexts/eas.test/users", "{\"login\":\"" + login
                         + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"Pat Example\",\"primaryEmail\":\""
                         + login + "@eas.test\",\"aliases\":[\"" + login + ".alias@eas.test\"]}").statusCode());
@@ -365,6 +365,44 @@ class ActiveSyncIT {
         api.asMaster("PATCH", "api/admin/contexts/eas.test/users/sub", "{\"inheritMailSubfolders\":true}");
         EasClient.Answer with = device.folderSync(without.text(FH, "SyncKey"));
         assertEquals(created, field(adds(with).get("Archive 2025"), "ServerId"), "the folder keeps its ServerId");
+    }
+
+    @Test
+    void sharedAndPublicFoldersAppearForTheEnabledDeviceTypesWithTheOwnersName() {
+        api.asMaster("PATCH", "api/admin/contexts/eas.test/users/anna", "{\"displayName\":\"Anna Berg\"}");
+        JsonObject calendar = Api.array(api.asMaster("GET", "api/admin/contexts/eas.test/users/anna/folders", null)).stream()
+                .map(JsonObject.class::cast).filter(f -> f.getString("type").equals("calendar")).findFirst().orElseThrow();
+        JsonObject contacts = Api.array(api.asMaster("GET", "api/admin/contexts/eas.test/users/anna/folders", null)).stream()
+                .map(JsonObject.class::cast).filter(f -> f.getString("type").equals("contacts")).findFirst().orElseThrow();
+        String folders = "api/admin/contexts/eas.test/users/anna/folders/";
+        assertEquals(200, api.asMaster("PUT", folders + calendar.getInt("id") + "/shares/pat", "{\"writable\":true}").statusCode());
+        assertEquals(200, api.asMaster("PATCH", folders + contacts.getInt("id"), "{\"publicFolder\":true}").statusCode());
+
+        EasClient iphone = new EasClient(URI.create(base.toExternalForm()), "pat@eas.test", PASSWORD, "share-iphone", "iPhone", "14.1");
+        EasClient android = new EasClient(URI.create(base.toExternalForm()), "pat@eas.test", PASSWORD, "share-android", "Android", "14.1");
+        iphone.provision();
+        android.provision();
+        EasClient.Answer onIphone = iphone.folderSync("0");
+        EasClient.Answer onAndroid = android.folderSync("0");
+        assertEquals("13", field(adds(onIphone).get("Calendar (Anna Berg)"), "Type"));
+        assertEquals("14", field(adds(onIphone).get("Contacts (Anna Berg)"), "Type"), "a public folder");
+        assertFalse(adds(onAndroid).containsKey("Calendar (Anna Berg)"), "not for device types the context did not enable");
+        assertFalse(adds(onAndroid).containsKey("Contacts (Anna Berg)"));
+        assertEquals("14", field(adds(onIphone).get("Global Address Book"), "Type"));
+        assertEquals("14", field(adds(onAndroid).get("Global Address Book"), "Type"), "the address book is there for every device");
+
+        String sharedId = field(adds(onIphone).get("Calendar (Anna Berg)"), "ServerId");
+        String key = onIphone.text(FH, "SyncKey");
+        assertEquals("3", iphone.post("FolderDelete", el(FH, "FolderDelete", text(FH, "SyncKey", key), text(FH, "ServerId", sharedId)))
+                .text(FH, "Status"), "another user's folder cannot be deleted from this phone");
+        assertEquals("3", iphone.post("FolderUpdate", el(FH, "FolderUpdate", text(FH, "SyncKey", key), text(FH, "ServerId", "gal"),
+                text(FH, "ParentId", "0"), text(FH, "DisplayName", "Mine now"))).text(FH, "Status"));
+
+        assertEquals(200, api.asMaster("PATCH", "api/admin/contexts/eas.test", "{\"sharedFolderDeviceTypes\":[\"Android\"]}").statusCode());
+        assertTrue(adds(android.folderSync(onAndroid.text(FH, "SyncKey"))).containsKey("Calendar (Anna Berg)"));
+        assertTrue(changes(iphone.folderSync(key), "Delete").stream().anyMatch(d -> field(d, "ServerId").equals(sharedId)));
+        api.asMaster("PATCH", "api/admin/contexts/eas.test", "{\"sharedFolderDeviceTypes\":[\"iPhone\",\"iPad\"]}");
+        assertEquals(400, api.asMaster("PATCH", "api/admin/contexts/eas.test", "{\"sharedFolderDeviceTypes\":[\"bad type!\"]}").statusCode());
     }
 
     @Test

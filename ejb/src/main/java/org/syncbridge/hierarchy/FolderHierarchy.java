@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.syncbridge.persistence.device.Device;
 import org.syncbridge.persistence.hierarchy.HierarchyState;
 import org.syncbridge.mail.MailLogin;
 
@@ -35,7 +36,7 @@ public class FolderHierarchy {
         if (basis.isEmpty()) {
             return HierarchySync.invalidKey();
         }
-        Map<String, HierarchyFolder> live = tree.current(userId, mail);
+        Map<String, HierarchyFolder> live = tree.current(userId, mail, em.find(Device.class, deviceId).getDeviceType());
         Basis from = basis.get();
         List<HierarchyFolder> added = new ArrayList<>();
         List<HierarchyFolder> changed = new ArrayList<>();

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.syncbridge.hierarchy.FolderChange.Outcome;
 import org.syncbridge.mail.MailFolderDirectory;
 import org.syncbridge.mail.MailLogin;
+import org.syncbridge.persistence.device.Device;
 import org.syncbridge.persistence.folder.ContentType;
 import org.syncbridge.persistence.folder.Folder;
 import org.syncbridge.persistence.tenant.User;
@@ -46,12 +47,12 @@ public class FolderOperations {
         if (!validName(name) || role == null || role.special()) {
             return FolderChange.refused(Outcome.INVALID_REQUEST);
         }
-        Map<String, HierarchyFolder> live = tree.current(userId, mail);
+        Map<String, HierarchyFolder> live = tree.current(userId, mail, em.find(Device.class, deviceId).getDeviceType());
         HierarchyFolder parent = live.get(parentId);
         if (!HierarchyFolder.ROOT.equals(parentId) && parent == null) {
             return FolderChange.refused(Outcome.PARENT_NOT_FOUND);
         }
-        if (parent != null && parent.role().mail() != role.mail()) {
+        if (parent != null && (parent.role().mail() != role.mail() || !parent.owned())) {
             return FolderChange.refused(Outcome.SPECIAL_FOLDER);
         }
         if (nameTaken(live, parentId, name, role.mail(), null)) {
@@ -68,7 +69,7 @@ public class FolderOperations {
             serverId = String.valueOf(folder.getId());
         }
         Map<String, HierarchyFolder> after = new LinkedHashMap<>(basis.get());
-        after.put(serverId, new HierarchyFolder(serverId, parentId, role, name));
+        after.put(serverId, new HierarchyFolder(serverId, parentId, role, name, true));
         return new FolderChange(Outcome.OK, hierarchy.record(deviceId, syncKey, after), serverId);
     }
 
@@ -81,19 +82,19 @@ public class FolderOperations {
         if (!validName(name)) {
             return FolderChange.refused(Outcome.INVALID_REQUEST);
         }
-        Map<String, HierarchyFolder> live = tree.current(userId, mail);
+        Map<String, HierarchyFolder> live = tree.current(userId, mail, em.find(Device.class, deviceId).getDeviceType());
         HierarchyFolder folder = live.get(serverId);
         if (folder == null) {
             return FolderChange.refused(Outcome.NOT_FOUND);
         }
-        if (folder.role().special()) {
+        if (folder.role().special() || !folder.owned()) {
             return FolderChange.refused(Outcome.SPECIAL_FOLDER);
         }
         HierarchyFolder parent = live.get(parentId);
         if (!HierarchyFolder.ROOT.equals(parentId) && (parent == null || descendants(live, serverId).contains(parentId))) {
             return FolderChange.refused(Outcome.PARENT_NOT_FOUND);
         }
-        if (parent != null && parent.role().mail() != folder.role().mail()) {
+        if (parent != null && (parent.role().mail() != folder.role().mail() || !parent.owned())) {
             return FolderChange.refused(Outcome.SPECIAL_FOLDER);
         }
         if (nameTaken(live, parentId, name, folder.role().mail(), serverId)) {
@@ -106,7 +107,7 @@ public class FolderOperations {
             pim.moveTo(parent == null ? null : em.find(Folder.class, Long.valueOf(parentId)), name);
         }
         Map<String, HierarchyFolder> after = new LinkedHashMap<>(basis.get());
-        after.put(serverId, new HierarchyFolder(serverId, parentId, folder.role(), name));
+        after.put(serverId, new HierarchyFolder(serverId, parentId, folder.role(), name, true));
         return new FolderChange(Outcome.OK, hierarchy.record(deviceId, syncKey, after), serverId);
     }
 
@@ -115,12 +116,12 @@ public class FolderOperations {
         if (basis.isEmpty()) {
             return FolderChange.refused(Outcome.INVALID_KEY);
         }
-        Map<String, HierarchyFolder> live = tree.current(userId, mail);
+        Map<String, HierarchyFolder> live = tree.current(userId, mail, em.find(Device.class, deviceId).getDeviceType());
         HierarchyFolder folder = live.get(serverId);
         if (folder == null) {
             return FolderChange.refused(Outcome.NOT_FOUND);
         }
-        if (folder.role().special()) {
+        if (folder.role().special() || !folder.owned()) {
             return FolderChange.refused(Outcome.SPECIAL_FOLDER);
         }
         Set<String> gone = descendants(live, serverId);

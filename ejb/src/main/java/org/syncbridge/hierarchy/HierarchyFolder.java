@@ -9,17 +9,18 @@ import java.util.Map;
  * A folder as a device's hierarchy shows it.
  *
  * @param parentId the parent's serverId, or "0" at the top
+ * @param owned    the user's own folder; others (shared, public, the address book) cannot be changed by a device
  */
-public record HierarchyFolder(String serverId, String parentId, FolderRole role, String displayName) {
+public record HierarchyFolder(String serverId, String parentId, FolderRole role, String displayName, boolean owned) {
 
     public static final String ROOT = "0";
 
-    /** Folders as stored with a sync key: one line each, tab-separated, with the name escaped. */
+    /** Folders as stored with a sync key: one line each (id, parent, role, o for owned or s, name escaped). */
     static String encode(Iterable<HierarchyFolder> folders) {
         StringBuilder out = new StringBuilder();
         for (HierarchyFolder f : folders) {
             out.append(f.serverId).append('\t').append(f.parentId).append('\t').append(f.role.name()).append('\t')
-                    .append(f.displayName.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")).append('\n');
+                    .append(f.owned ? 'o' : 's').append('\t').append(f.displayName.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")).append('\n');
         }
         return out.toString();
     }
@@ -33,8 +34,8 @@ public record HierarchyFolder(String serverId, String parentId, FolderRole role,
             if (line.isEmpty()) {
                 continue;
             }
-            String[] f = line.split("\t", 4);
-            folders.put(f[0], new HierarchyFolder(f[0], f[1], FolderRole.valueOf(f[2]), unescape(f[3])));
+            String[] f = line.split("\t", 5);
+            folders.put(f[0], new HierarchyFolder(f[0], f[1], FolderRole.valueOf(f[2]), unescape(f[4]), f[3].equals("o")));
         }
         return folders;
     }

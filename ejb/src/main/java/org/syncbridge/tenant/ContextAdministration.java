@@ -4,6 +4,7 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -42,6 +43,9 @@ public class ContextAdministration {
         context.getLoginDomains().addAll(domainsFreeFor(null, domains));
         context.setEnabled(request.enabled() == null || request.enabled());
         context.setSyncMailSubfolders(request.syncMailSubfolders() == null || request.syncMailSubfolders());
+        if (request.sharedFolderDeviceTypes() != null) {
+            context.setSharedFolderDeviceTypes(InputRules.deviceTypes(request.sharedFolderDeviceTypes()));
+        }
         em.persist(context);
         em.persist(new Policy(context, PolicyKeys.next(), Instant.now()));
         return info(context);
@@ -62,6 +66,9 @@ public class ContextAdministration {
         if (changes.syncMailSubfolders() != null) {
             context.setSyncMailSubfolders(changes.syncMailSubfolders());
         }
+        if (changes.sharedFolderDeviceTypes() != null) {
+            context.setSharedFolderDeviceTypes(InputRules.deviceTypes(changes.sharedFolderDeviceTypes()));
+        }
         return info(context);
     }
 
@@ -78,6 +85,7 @@ public class ContextAdministration {
     }
 
     static ContextInfo info(Context c) {
-        return new ContextInfo(c.getName(), new TreeSet<>(c.getLoginDomains()), c.isEnabled(), c.isSyncMailSubfolders());
+        return new ContextInfo(c.getName(), new TreeSet<>(c.getLoginDomains()), c.isEnabled(), c.isSyncMailSubfolders(),
+                Arrays.stream(c.getSharedFolderDeviceTypes().split(",")).filter(t -> !t.isBlank()).toList());
     }
 }

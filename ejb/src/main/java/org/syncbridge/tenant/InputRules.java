@@ -64,6 +64,20 @@ final class InputRules {
         return result;
     }
 
+    /** Device types as phones send them (iPhone, iPad, Android, SAMSUNGGTI9100P ...), or "*" for all. */
+    static String deviceTypes(java.util.List<String> values) {
+        for (String v : values) {
+            if (v == null || !v.matches("\\*|[A-Za-z0-9._-]{1,64}")) {
+                throw RequestRejected.invalid("'" + v + "' is not a device type");
+            }
+        }
+        String joined = String.join(",", values);
+        if (joined.length() > 1024) {
+            throw RequestRejected.invalid("too many device types");
+        }
+        return joined;
+    }
+
     static String password(String value) {
         if (value == null || value.isEmpty() || value.length() > 1024) {
             throw RequestRejected.invalid("password must be 1-1024 characters");

@@ -13,15 +13,25 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 import org.syncbridge.persistence.tenant.User;
 
 /** A PIM folder (contacts, calendar or tasks) owned by one user. */
 @Entity
 @Table(name = "sb_folder")
 @NamedQuery(name = Folder.OWNED_BY, query = "select f from Folder f where f.owner = :owner order by f.id")
+@NamedQuery(name = Folder.SHARED_WITH, query = "select distinct f from Folder f join fetch f.owner join f.shares s"
+        + " where s.userId = :user order by f.id")
+@NamedQuery(name = Folder.PUBLIC_IN_CONTEXT, query = "select f from Folder f join fetch f.owner"
+        + " where f.publicFolder = true and f.owner.context.id = :context and f.owner.id <> :user order by f.id")
 public class Folder {
     public static final String OWNED_BY = "Folder.ownedBy";
+    public static final String SHARED_WITH = "Folder.sharedWith";
+    public static final String PUBLIC_IN_CONTEXT = "Folder.publicInContext";
 
     @Id
     @SequenceGenerator(name = "sb_id", sequenceName = "sb_id_seq", allocationSize = 50)
@@ -49,6 +59,14 @@ public class Folder {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
+
+    /** Every user of the context sees a public folder, read-only. */
+    @Column(name = "public_folder", nullable = false)
+    private boolean publicFolder;
+
+    @ElementCollection
+    @CollectionTable(name = "sb_folder_share", joinColumns = @JoinColumn(name = "folder_id"))
+    private Set<FolderShare> shares = new HashSet<>();
 
     protected Folder() {
     }
@@ -89,5 +107,17 @@ public class Folder {
     public void moveTo(Folder newParent, String newName) {
         this.parent = newParent;
         this.name = newName;
+    }
+
+    public boolean isPublicFolder() {
+        return publicFolder;
+    }
+
+    public void setPublicFolder(boolean publicFolder) {
+        this.publicFolder = publicFolder;
+    }
+
+    public Set<FolderShare> getShares() {
+        return shares;
     }
 }

@@ -47,6 +47,10 @@ public class Context {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
+    /** Device types (as phones send DeviceType) shown shared and public folders, comma-separated; "*" for all. */
+    @Column(name = "shared_folder_device_types", nullable = false, length = 1024)
+    private String sharedFolderDeviceTypes = "iPhone,iPad";
+
     /** Whether phones get the mail folders below the Inbox and the special folders. */
     @Column(name = "sync_mail_subfolders", nullable = false)
     private boolean syncMailSubfolders = true;
@@ -92,5 +96,24 @@ public class Context {
 
     public void setSyncMailSubfolders(boolean syncMailSubfolders) {
         this.syncMailSubfolders = syncMailSubfolders;
+    }
+
+    public String getSharedFolderDeviceTypes() {
+        return sharedFolderDeviceTypes;
+    }
+
+    public void setSharedFolderDeviceTypes(String sharedFolderDeviceTypes) {
+        this.sharedFolderDeviceTypes = sharedFolderDeviceTypes;
+    }
+
+    /** Whether devices of this type see shared and public folders (the type is compared ignoring case). */
+    public boolean showsSharedFoldersTo(String deviceType) {
+        for (String type : sharedFolderDeviceTypes.split(",")) {
+            String t = type.trim();
+            if (t.equals("*") || (!t.isEmpty() && t.equalsIgnoreCase(deviceType))) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -87,7 +87,7 @@ public record EasQuery(String command, String user, String deviceId, String devi
     private static EasQuery base64(String rawQuery) throws Invalid {
         byte[] bytes;
         try {
-            bytes = java.util.Base64.getDecoder().decode(URLDecoder.decode(rawQuery, StandardCharsets.US_ASCII));
+            bytes = java.util.Base64.getDecoder().decode(percentDecoded(rawQuery));
         } catch (IllegalArgumentException e) {
             throw new Invalid("the query is neither a plain nor a base64-encoded EAS query");
         }
@@ -133,6 +133,21 @@ public record EasQuery(String command, String user, String deviceId, String devi
         } catch (java.nio.BufferUnderflowException e) {
             throw new Invalid("the base64-encoded query is truncated");
         }
+    }
+
+    /** Undoes %XX escapes only: a '+' in base64 is a plus, not the space URLDecoder would make of it. */
+    private static String percentDecoded(String raw) {
+        StringBuilder out = new StringBuilder(raw.length());
+        for (int i = 0; i < raw.length(); i++) {
+            char c = raw.charAt(i);
+            if (c == '%' && i + 2 < raw.length()) {
+                out.append((char) Integer.parseInt(raw.substring(i + 1, i + 3), 16));
+                i += 2;
+            } else {
+                out.append(c);
+            }
+        }
+        return out.toString();
     }
 
     private static byte[] field(ByteBuffer in) {

@@ -64,6 +64,20 @@ class EasQueryTest {
         assertTrue(q.flag("SaveInSent"));
     }
 
+    /** Base64 has '+' and '/'; clients send them raw or as %2B and %2F, and neither is a space. */
+    @Test
+    void aPlusInTheBase64QueryStaysAPlus() throws Exception {
+        // the key's last three bytes start at offset 9, a multiple of 3, and encode as "++++"
+        byte[] raw = {(byte) 141, 9, 0x09, 0x04, 2, 'd', '1', 4, 0x01, (byte) 0xfb, (byte) 0xef, (byte) 0xbe, 1, 'x'};
+        String encoded = Base64.getEncoder().encodeToString(raw);
+        assertTrue(encoded.contains("++++"), encoded);
+        for (String query : new String[] {encoded, encoded.replace("+", "%2B").replace("/", "%2F").replace("=", "%3D")}) {
+            EasQuery q = EasQuery.parse(query);
+            assertEquals("FolderSync", q.command());
+            assertEquals(0xbeeffb01L, q.policyKey());
+        }
+    }
+
     @Test
     void badQueriesAreInvalidNotErrors() {
         for (String bad : new String[] {null, "", "Cmd=Sync&DeviceType=x", "Cmd=Sync&DeviceId=d", "DeviceId=d&DeviceType=t&Cmd=",
