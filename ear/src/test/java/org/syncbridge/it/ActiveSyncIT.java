@@ -61,7 +61,7 @@ class ActiveSyncIT {
     }
 
     EasClient phone(String login, String deviceId, String version) {
-        return new EasClient(URI.create(base.toExternalForm()), login + "@eas.test", PASSWORD, deviceId, "SmartPhone", version);
+        return new EasClient(EasClient.https(), login + "@eas.test", PASSWORD, deviceId, "SmartPhone", version);
     }
 
     /** The folders of a FolderSync answer's Adds, by display name. */
@@ -354,8 +354,13 @@ class ActiveSyncIT {
         EasClient device = phone("sub", "sub-1", "14.1");
         device.provision();
         String key = device.folderSync("0").text(FH, "SyncKey");
-        String created = device.post("FolderCreate", el(FH, "FolderCreate", text(FH, "SyncKey", key),
-                text(FH, "ParentId", "0"), text(FH, "DisplayName", "Archive 2025"), text(FH, "Type", "12"))).text(FH, "ServerId");
+        EasClient.Answer create = device.post("FolderCreate", el(FH, "FolderCreate", text(FH, "SyncKey", key),
+                text(FH, "ParentId", "0"), text(FH, "DisplayName", "Archive 2025"), text(FH, "Type", "12")));
+        String created = create.text(FH, "ServerId");
+
+        TestMail.createMailbox("sub@eas.test", "Made on the IMAP server");
+        EasClient.Answer elsewhere = device.folderSync(create.text(FH, "SyncKey"));
+        assertEquals("12", field(adds(elsewhere).get("Made on the IMAP server"), "Type"), "a mailbox made by another client arrives as an Add");
 
         api.asMaster("PATCH", "api/admin/contexts/eas.test/users/sub", "{\"syncMailSubfolders\":false}");
         EasClient.Answer without = device.folderSync("0");
@@ -378,8 +383,8 @@ class ActiveSyncIT {
         assertEquals(200, api.asMaster("PUT", folders + calendar.getInt("id") + "/shares/pat", "{\"writable\":true}").statusCode());
         assertEquals(200, api.asMaster("PATCH", folders + contacts.getInt("id"), "{\"publicFolder\":true}").statusCode());
 
-        EasClient iphone = new EasClient(URI.create(base.toExternalForm()), "pat@eas.test", PASSWORD, "share-iphone", "iPhone", "14.1");
-        EasClient android = new EasClient(URI.create(base.toExternalForm()), "pat@eas.test", PASSWORD, "share-android", "Android", "14.1");
+        EasClient iphone = new EasClient(EasClient.https(), "pat@eas.test", PASSWORD, "share-iphone", "iPhone", "14.1");
+        EasClient android = new EasClient(EasClient.https(), "pat@eas.test", PASSWORD, "share-android", "Android", "14.1");
         iphone.provision();
         android.provision();
         EasClient.Answer onIphone = iphone.folderSync("0");

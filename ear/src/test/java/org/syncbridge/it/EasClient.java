@@ -18,9 +18,41 @@ import org.syncbridge.web.eas.wbxml.Tag;
 import org.syncbridge.web.eas.wbxml.WbxmlDecoder;
 import org.syncbridge.web.eas.wbxml.WbxmlWriter;
 
-/** A phone: EAS over HTTP with WBXML bodies, one DeviceId, remembering its policy key. */
+/**
+ * A phone: EAS over HTTPS with WBXML bodies, one DeviceId, remembering its policy key. It trusts the
+ * test server's self-signed certificate, which names localhost.
+ */
 final class EasClient {
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+            .sslContext(trustingTestServer()).build();
+
+    /** The test server's HTTPS address (the port of ear/pom.xml), for a base URL Arquillian gives over HTTP. */
+    static URI https() {
+        return URI.create("https://localhost:" + System.getProperty("it.https.port") + "/");
+    }
+
+    private static javax.net.ssl.SSLContext trustingTestServer() {
+        try {
+            javax.net.ssl.SSLContext context = javax.net.ssl.SSLContext.getInstance("TLS");
+            context.init(null, new javax.net.ssl.TrustManager[] {new javax.net.ssl.X509TrustManager() {
+                @Override
+                public void checkClientTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public void checkServerTrusted(java.security.cert.X509Certificate[] chain, String authType) {
+                }
+
+                @Override
+                public java.security.cert.X509Certificate[] getAcceptedIssuers() {
+                    return new java.security.cert.X509Certificate[0];
+                }
+            }}, null);
+            return context;
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     final URI endpoint;
     final String login;

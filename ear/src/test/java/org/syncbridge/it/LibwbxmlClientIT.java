@@ -55,7 +55,7 @@ class LibwbxmlClientIT {
     }
 
     private EasClient phone(String deviceId) {
-        EasClient device = new EasClient(URI.create(base.toExternalForm()), "lee@lib.test", "Lee-pw-1", deviceId, "Android", "14.1");
+        EasClient device = new EasClient(EasClient.https(), "lee@lib.test", "Lee-pw-1", deviceId, "Android", "14.1");
         device.provision();
         return device;
     }

@@ -38,4 +38,15 @@ final class TestMail {
             return names;
         }
     }
+
+    /** Creates a mailbox the way another mail client would. */
+    static void createMailbox(String login, String name) throws jakarta.mail.MessagingException {
+        java.util.Properties props = new java.util.Properties();
+        props.put("mail.imap.host", "127.0.0.1");
+        props.put("mail.imap.port", "3243");
+        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(props).getStore("imap")) {
+            store.connect(login, "any");
+            store.getFolder(name).create(jakarta.mail.Folder.HOLDS_MESSAGES);
+        }
+    }
 }
