@@ -24,13 +24,19 @@ final class TestMail {
         return server;
     }
 
-    /** The mailbox names of an IMAP account, as an IMAP client lists them. */
-    static java.util.Set<String> mailboxes(String login) throws jakarta.mail.MessagingException {
+    /** An IMAP client's connection to the account; GreenMail takes any password. */
+    static jakarta.mail.Store imap(String login) throws jakarta.mail.MessagingException {
         java.util.Properties props = new java.util.Properties();
         props.put("mail.imap.host", "127.0.0.1");
         props.put("mail.imap.port", "3243");
-        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(props).getStore("imap")) {
-            store.connect(login, "any");
+        jakarta.mail.Store store = jakarta.mail.Session.getInstance(props).getStore("imap");
+        store.connect(login, "any");
+        return store;
+    }
+
+    /** The mailbox names of an IMAP account, as an IMAP client lists them. */
+    static java.util.Set<String> mailboxes(String login) throws jakarta.mail.MessagingException {
+        try (jakarta.mail.Store store = imap(login)) {
             java.util.Set<String> names = new java.util.TreeSet<>();
             for (jakarta.mail.Folder f : store.getDefaultFolder().list("*")) {
                 names.add(f.getFullName());
@@ -41,11 +47,7 @@ final class TestMail {
 
     /** Creates a mailbox the way another mail client would. */
     static void createMailbox(String login, String name) throws jakarta.mail.MessagingException {
-        java.util.Properties props = new java.util.Properties();
-        props.put("mail.imap.host", "127.0.0.1");
-        props.put("mail.imap.port", "3243");
-        try (jakarta.mail.Store store = jakarta.mail.Session.getInstance(props).getStore("imap")) {
-            store.connect(login, "any");
+        try (jakarta.mail.Store store = imap(login)) {
             store.getFolder(name).create(jakarta.mail.Folder.HOLDS_MESSAGES);
         }
     }

@@ -4,7 +4,7 @@ package org.syncbridge.hierarchy;
  * The result of a folder command from a device.
  *
  * @param syncKey  the hierarchy key to use next (when the outcome is OK)
- * @param serverId the created folder's id (FolderCreate)
+ * @param serverId the created folder's id; only a create has one
  */
 public record FolderChange(Outcome outcome, String syncKey, String serverId) {
 

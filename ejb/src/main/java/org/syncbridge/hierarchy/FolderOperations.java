@@ -108,7 +108,7 @@ public class FolderOperations {
         }
         Map<String, HierarchyFolder> after = new LinkedHashMap<>(basis.get());
         after.put(serverId, new HierarchyFolder(serverId, parentId, folder.role(), name, true));
-        return new FolderChange(Outcome.OK, hierarchy.record(deviceId, syncKey, after), serverId);
+        return new FolderChange(Outcome.OK, hierarchy.record(deviceId, syncKey, after), null);
     }
 
     public FolderChange delete(long deviceId, long userId, MailLogin mail, String syncKey, String serverId) {

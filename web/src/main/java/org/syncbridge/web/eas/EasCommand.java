@@ -7,11 +7,13 @@ import org.syncbridge.web.eas.wbxml.Tag;
 /** One EAS command: reads its request, asks the EJBs, and streams its answer. */
 public interface EasCommand {
 
-    /** The command's name in the query (Cmd=...). */
-    String name();
-
     /** The top-level element of the command's request and response; a refusal answers with its Status. */
     Tag root();
+
+    /** The command's name in the query (Cmd=...): in EAS always the name of its top-level element. */
+    default String name() {
+        return root().name();
+    }
 
     /** Whether the command may run only on a provisioned device; only Provision runs before that. */
     default boolean needsProvisionedDevice() {

@@ -5,6 +5,8 @@ import org.syncbridge.auth.AuthenticatedUser;
 import org.syncbridge.device.DeviceEntry;
 import org.syncbridge.mail.MailLogin;
 import org.syncbridge.web.eas.wbxml.Element;
+import org.syncbridge.web.eas.wbxml.MalformedWbxml;
+import org.syncbridge.web.eas.wbxml.Tag;
 
 /**
  * One EAS request after the envelope: who sent it from which device, in which protocol version,
@@ -15,5 +17,10 @@ public record EasExchange(AuthenticatedUser user, MailLogin mail, DeviceEntry de
 
     public boolean atLeast(ProtocolVersion v) {
         return version.atLeast(v);
+    }
+
+    /** The request body, which must be the command's own top-level element. */
+    public Element request(Tag root) throws MalformedWbxml {
+        return body.filter(b -> b.is(root)).orElseThrow(() -> new MalformedWbxml("the request needs a " + root.name() + " body"));
     }
 }

@@ -18,6 +18,7 @@ import org.syncbridge.hierarchy.HierarchySync;
 import org.syncbridge.web.eas.EasCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.Wbxml;
+import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.MalformedWbxml;
 import org.syncbridge.web.eas.wbxml.Tag;
 import org.syncbridge.web.eas.wbxml.WbxmlWriter;
@@ -35,10 +36,6 @@ public class FolderSyncCommand implements EasCommand {
     @EJB
     FolderHierarchy hierarchy;
 
-    @Override
-    public String name() {
-        return "FolderSync";
-    }
 
     @Override
     public Tag root() {
@@ -47,7 +44,7 @@ public class FolderSyncCommand implements EasCommand {
 
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
-        var request = x.body().filter(b -> b.is(ROOT)).orElseThrow(() -> new MalformedWbxml("FolderSync needs a FolderSync body"));
+        Element request = x.request(ROOT);
         String key = request.childText(SYNC_KEY).orElseThrow(() -> new MalformedWbxml("FolderSync needs a SyncKey"));
         HierarchySync sync = hierarchy.sync(x.device().id(), x.user().userId(), x.mail(), key);
         if (!sync.valid()) {

@@ -49,10 +49,6 @@ public class ProvisionCommand implements EasCommand {
     @EJB
     DeviceRegistry devices;
 
-    @Override
-    public String name() {
-        return "Provision";
-    }
 
     @Override
     public Tag root() {
@@ -66,7 +62,7 @@ public class ProvisionCommand implements EasCommand {
 
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
-        Element request = x.body().filter(b -> b.is(ROOT)).orElseThrow(() -> new MalformedWbxml("Provision needs a Provision body"));
+        Element request = x.request(ROOT);
         Optional<Element> deviceInformation = request.child(DeviceInformationSet.DEVICE_INFORMATION);
         deviceInformation.ifPresent(d -> devices.recordInformation(x.user().userId(), x.device().deviceId(), DeviceInformationSet.read(d)));
 

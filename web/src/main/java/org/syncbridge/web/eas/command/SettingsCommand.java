@@ -72,10 +72,6 @@ public class SettingsCommand implements EasCommand {
     @EJB
     UserAdministration users;
 
-    @Override
-    public String name() {
-        return "Settings";
-    }
 
     @Override
     public Tag root() {
@@ -89,7 +85,7 @@ public class SettingsCommand implements EasCommand {
 
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
-        Element request = x.body().filter(b -> b.is(ROOT)).orElseThrow(() -> new MalformedWbxml("Settings needs a Settings body"));
+        Element request = x.request(ROOT);
         List<Part> parts = new ArrayList<>();
         for (Element part : request.children()) {
             if (part.is(OOF)) {
