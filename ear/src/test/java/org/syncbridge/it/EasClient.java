@@ -61,6 +61,8 @@ final class EasClient {
     final String deviceType;
     final String version;
     String policyKey;
+    /** The folders of the last FolderSync from 0, by display name. */
+    java.util.Map<String, Element> hierarchy;
 
     /** An answer: HTTP status, and the decoded body if there was one. */
     record Answer(int status, Optional<Element> body, HttpResponse<byte[]> http) {

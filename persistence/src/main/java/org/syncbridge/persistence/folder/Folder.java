@@ -60,6 +60,10 @@ public class Folder {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt = Instant.now();
 
+    /** The modseq of the folder's last write; writers lock this row before taking the next modseq. */
+    @Column(nullable = false)
+    private long modseq;
+
     /** Every user of the context sees a public folder, read-only. */
     @Column(name = "public_folder", nullable = false)
     private boolean publicFolder;
@@ -119,5 +123,13 @@ public class Folder {
 
     public Set<FolderShare> getShares() {
         return shares;
+    }
+
+    public long getModseq() {
+        return modseq;
+    }
+
+    public void setModseq(long modseq) {
+        this.modseq = modseq;
     }
 }

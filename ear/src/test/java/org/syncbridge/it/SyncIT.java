@@ -1,0 +1,248 @@
+package org.syncbridge.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.syncbridge.it.EasClient.el;
+import static org.syncbridge.it.EasClient.text;
+
+import jakarta.json.JsonObject;
+import java.net.URL;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.syncbridge.web.eas.wbxml.Element;
+import org.syncbridge.web.eas.wbxml.Tag;
+
+/** Contacts synced both ways between devices, with replay, windowing and shared folders. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class SyncIT {
+    static final String AS = "AirSync:";
+    static final String C = "Contacts:";
+    static final String PASSWORD = "Sync-pw-1";
+
+    @Deployment(testable = false)
+    static EnterpriseArchive ear() {
+        return Api.realEar();
+    }
+
+    @ArquillianResource
+    URL base;
+
+    Api api;
+
+    @BeforeEach
+    void usersExist() {
+        TestMail.server();
+        api = new Api(base);
+        if (api.asMaster("GET", "api/admin/contexts/sync.test", null).statusCode() == 404) {
+            api.asMaster("POST", "api/admin/contexts", "{\"name\":\"sync.test\",\"sharedFolderDeviceTypes\":[\"*\"]}");
+            for (String login : List.of("v121", "v141", "v161", "replay", "window", "owner", "reader")) {
+                assertEquals(201, api.asMaster("POST", "api/admin/contexts/sync.test/users",
+                        "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"User " + login + "\"}").statusCode());
+            }
+        }
+    }
+
+    /** A provisioned device with its hierarchy synced. */
+    EasClient device(String login, String deviceId, String version) {
+        EasClient device = new EasClient(EasClient.https(), login + "@sync.test", PASSWORD, deviceId, "Android", version);
+        device.provision();
+        device.hierarchy = ActiveSyncIT.adds(device.folderSync("0"));
+        return device;
+    }
+
+    static String collection(EasClient device, String displayName) {
+        return ActiveSyncIT.field(device.hierarchy.get(displayName), "ServerId");
+    }
+
+    /** Sync of one collection; returns the Collection element of the answer. */
+    static Element sync(EasClient device, String collectionId, String key, Integer window, Element... commands) {
+        List<Element> parts = new ArrayList<>(List.of(text(AS, "SyncKey", key), text(AS, "CollectionId", collectionId)));
+        if (window != null) {
+            parts.add(text(AS, "WindowSize", String.valueOf(window)));
+        }
+        if (commands.length > 0) {
+            parts.add(el(AS, "Commands", commands));
+        }
+        EasClient.Answer answer = device.post("Sync", el(AS, "Sync", el(AS, "Collections", el(AS, "Collection", parts.toArray(Element[]::new)))));
+        assertEquals(200, answer.status());
+        return answer.root().child(Tag.of(AS, "Collections")).orElseThrow().child(Tag.of(AS, "Collection")).orElseThrow();
+    }
+
+    static String key(Element collection) {
+        return collection.childText(Tag.of(AS, "SyncKey")).orElseThrow();
+    }
+
+    static String status(Element collection) {
+        return collection.childText(Tag.of(AS, "Status")).orElseThrow();
+    }
+
+    static List<Element> commands(Element collection, String kind) {
+        return collection.child(Tag.of(AS, "Commands")).map(c -> c.children(Tag.of(AS, kind))).orElse(List.of());
+    }
+
+    static List<Element> responses(Element collection, String kind) {
+        return collection.child(Tag.of(AS, "Responses")).map(c -> c.children(Tag.of(AS, kind))).orElse(List.of());
+    }
+
+    static String data(Element command, String field) {
+        return command.child(Tag.of(AS, "ApplicationData")).orElseThrow().childText(Tag.of(C, field)).orElse(null);
+    }
+
+    static Element add(String clientId, Element... fields) {
+        return el(AS, "Add", text(AS, "ClientId", clientId), el(AS, "ApplicationData", fields));
+    }
+
+    static Element change(String serverId, Element... fields) {
+        return el(AS, "Change", text(AS, "ServerId", serverId), el(AS, "ApplicationData", fields));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12.1", "14.1", "16.1"})
+    void aContactMadeOnOneDeviceIsIdenticalOnTheOtherThenChangedAndDeletedBothWays(String version) {
+        String login = "v" + version.replace(".", "");
+        EasClient a = device(login, login + "-a", version);
+        EasClient b = device(login, login + "-b", version);
+        String contacts = collection(a, "Contacts");
+        String keyA = key(sync(a, contacts, "0", null));
+        String keyB = key(sync(b, contacts, "0", null));
+
+        Element added = sync(a, contacts, keyA, null, add("c1", text(C, "FirstName", "Jürgen"), text(C, "LastName", "Groß"),
+                text(C, "Email1Address", "jg@example.com"), text(C, "Birthday", "1980-05-17T00:00:00.000Z"),
+                el(C, "Categories", text(C, "Category", "Friends"), text(C, "Category", "Berlin")),
+                text("Contacts2:", "NickName", "Jo")));
+        assertEquals("1", responses(added, "Add").get(0).childText(Tag.of(AS, "Status")).orElseThrow());
+        String serverId = responses(added, "Add").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow();
+        keyA = key(added);
+
+        Element seen = sync(b, contacts, keyB, null);
+        Element contact = commands(seen, "Add").stream().filter(c -> c.childText(Tag.of(AS, "ServerId")).orElseThrow().equals(serverId))
+                .findFirst().orElseThrow();
+        assertEquals("Jürgen", data(contact, "FirstName"));
+        assertEquals("Groß", data(contact, "LastName"));
+        assertEquals("jg@example.com", data(contact, "Email1Address"));
+        assertEquals("1980-05-17T00:00:00.000Z", data(contact, "Birthday"));
+        assertEquals(List.of("Friends", "Berlin"), contact.child(Tag.of(AS, "ApplicationData")).orElseThrow()
+                .child(Tag.of(C, "Categories")).orElseThrow().children(Tag.of(C, "Category")).stream().map(Element::text).toList());
+        assertEquals("Jo", contact.child(Tag.of(AS, "ApplicationData")).orElseThrow().childText(Tag.of("Contacts2:", "NickName")).orElseThrow());
+        keyB = key(seen);
+        assertTrue(commands(sync(a, contacts, keyA, null), "Add").isEmpty(), "the writer does not get its own item back");
+
+        Element changedOnB = sync(b, contacts, keyB, null, change(serverId, text(C, "FirstName", "Jürgen"), text(C, "LastName", "Groß-Meier")));
+        keyB = key(changedOnB);
+        Element changeSeen = sync(a, contacts, keyA, null);
+        Element changed = commands(changeSeen, "Change").get(0);
+        assertEquals("Groß-Meier", data(changed, "LastName"));
+        assertEquals(null, data(changed, "Email1Address"), "a change carries the whole item as the client sent it");
+        keyA = key(changeSeen);
+
+        keyA = key(sync(a, contacts, keyA, null, el(AS, "Delete", text(AS, "ServerId", serverId))));
+        Element deleteSeen = sync(b, contacts, keyB, null);
+        assertEquals(serverId, commands(deleteSeen, "Delete").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
+        assertEquals("8", responses(sync(b, contacts, key(deleteSeen), null, change(serverId, text(C, "FirstName", "Ghost"))), "Change")
+                .get(0).childText(Tag.of(AS, "Status")).orElseThrow(), "a deleted item is not found");
+    }
+
+    @Test
+    void aRepeatedKeyGetsTheSameAnswerWithoutDuplicates() {
+        EasClient a = device("replay", "replay-a", "14.1");
+        String contacts = collection(a, "Contacts");
+        String key = key(sync(a, contacts, "0", null));
+        Element first = sync(a, contacts, key, null, add("r1", text(C, "FirstName", "Once")));
+        Element again = sync(a, contacts, key, null, add("r1", text(C, "FirstName", "Once"))); // the first answer was lost
+        assertEquals(key(first), key(again));
+        assertEquals(responses(first, "Add").get(0).childText(Tag.of(AS, "ServerId")), responses(again, "Add").get(0).childText(Tag.of(AS, "ServerId")));
+
+        EasClient b = device("replay", "replay-b", "14.1");
+        String keyB = key(sync(b, contacts, "0", null));
+        Element all = sync(b, contacts, keyB, null);
+        assertEquals(1, commands(all, "Add").size(), "added once");
+        Element repeated = sync(b, contacts, keyB, null);
+        assertEquals(commands(all, "Add"), commands(repeated, "Add"), "the previous key returns identical content");
+        assertEquals(key(all), key(repeated));
+        assertEquals("3", status(sync(b, contacts, "99999", null)), "a key never issued");
+    }
+
+    @Test
+    void aThousandContactsArriveExactlyOnceInWindowsOfAHundred() {
+        EasClient writer = device("window", "window-w", "16.1");
+        String contacts = collection(writer, "Contacts");
+        String key = key(sync(writer, contacts, "0", null));
+        for (int batch = 0; batch < 10; batch++) {
+            Element[] adds = new Element[100];
+            for (int i = 0; i < 100; i++) {
+                int n = batch * 100 + i;
+                adds[i] = add("w" + n, text(C, "FirstName", "Contact"), text(C, "LastName", String.format("%04d", n)));
+            }
+            key = key(sync(writer, contacts, key, null, adds));
+        }
+        EasClient reader = device("window", "window-r", "14.1");
+        String readerKey = key(sync(reader, contacts, "0", null));
+        Set<String> seen = new HashSet<>();
+        int rounds = 0;
+        boolean more = true;
+        while (more) {
+            Element page = sync(reader, contacts, readerKey, 100);
+            List<Element> adds = commands(page, "Add");
+            assertTrue(adds.size() <= 100);
+            for (Element add : adds) {
+                assertTrue(seen.add(add.childText(Tag.of(AS, "ServerId")).orElseThrow()), "each contact once");
+            }
+            more = page.child(Tag.of(AS, "MoreAvailable")).isPresent();
+            readerKey = key(page);
+            assertTrue(++rounds <= 11);
+        }
+        assertEquals(1000, seen.size());
+        assertTrue(commands(sync(reader, contacts, readerKey, 100), "Add").isEmpty());
+    }
+
+    @Test
+    void aReadOnlyShareRefusesAndRestoresAReadWriteShareReachesTheOwner() {
+        EasClient owner = device("owner", "owner-1", "14.1");
+        String contacts = collection(owner, "Contacts");
+        String ownerKey = key(sync(owner, contacts, "0", null));
+        Element added = sync(owner, contacts, ownerKey, null, add("o1", text(C, "FirstName", "Shared"), text(C, "LastName", "Person")));
+        String serverId = responses(added, "Add").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow();
+        ownerKey = key(added);
+
+        JsonObject folder = Api.array(api.asMaster("GET", "api/admin/contexts/sync.test/users/owner/folders", null)).stream()
+                .map(JsonObject.class::cast).filter(f -> f.getString("type").equals("contacts")).findFirst().orElseThrow();
+        String share = "api/admin/contexts/sync.test/users/owner/folders/" + folder.getInt("id") + "/shares/reader";
+        assertEquals(200, api.asMaster("PUT", share, "{\"writable\":false}").statusCode());
+
+        EasClient reader = device("reader", "reader-1", "14.1");
+        String shared = collection(reader, "Contacts (User owner)");
+        String readerKey = key(sync(reader, shared, "0", null));
+        Element got = sync(reader, shared, readerKey, null);
+        assertEquals("Person", data(commands(got, "Add").get(0), "LastName"));
+        readerKey = key(got);
+
+        Element refused = sync(reader, shared, readerKey, null, change(serverId, text(C, "FirstName", "Shared"), text(C, "LastName", "Vandal")));
+        assertEquals("7", responses(refused, "Change").get(0).childText(Tag.of(AS, "Status")).orElseThrow());
+        assertEquals("Person", data(commands(refused, "Change").get(0), "LastName"), "the server's version restores the phone's copy");
+        readerKey = key(refused);
+        assertTrue(commands(sync(reader, shared, readerKey, null), "Change").isEmpty(), "and nothing more: no loop");
+        assertTrue(commands(sync(owner, contacts, ownerKey, null), "Change").isEmpty(), "the owner's contact is untouched");
+
+        assertEquals(200, api.asMaster("PUT", share, "{\"writable\":true}").statusCode());
+        Element accepted = sync(reader, shared, readerKey, null, change(serverId, text(C, "FirstName", "Shared"), text(C, "LastName", "Renamed")));
+        assertTrue(responses(accepted, "Change").isEmpty(), "a successful change needs no response");
+        Element ownerSees = sync(owner, contacts, ownerKey, null);
+        assertEquals("Renamed", data(commands(ownerSees, "Change").get(0), "LastName"));
+    }
+}

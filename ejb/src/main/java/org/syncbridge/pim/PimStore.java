@@ -1,0 +1,95 @@
+package org.syncbridge.pim;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+import java.util.Optional;
+import javax.sql.DataSource;
+import org.syncbridge.persistence.folder.Folder;
+import org.syncbridge.persistence.folder.FolderShare;
+import org.syncbridge.persistence.pim.ItemClass;
+import org.syncbridge.persistence.pim.PimItem;
+import org.syncbridge.persistence.pim.Tombstone;
+import org.syncbridge.persistence.tenant.User;
+
+/**
+ * Contacts, appointments and tasks. Every write locks its folder's row, then takes the next modseq,
+ * so a folder's modseqs follow commit order; a delete leaves a tombstone in the same transaction.
+ * Permissions are checked by the callers through {@link #access}.
+ */
+@Stateless
+public class PimStore {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Resource(lookup = "java:jboss/datasources/SyncbridgeDS")
+    DataSource dataSource;
+
+    /** What {@code userId} may do in the folder: its owner and writable shares write, readers and the public read. */
+    public FolderAccess access(long userId, long folderId) {
+        Folder folder = em.find(Folder.class, folderId);
+        if (folder == null) {
+            return FolderAccess.NONE;
+        }
+        if (folder.getOwner().getId() == userId) {
+            return FolderAccess.READ_WRITE;
+        }
+        for (FolderShare share : folder.getShares()) {
+            if (share.getUserId() == userId) {
+                return share.isWritable() ? FolderAccess.READ_WRITE : FolderAccess.READ_ONLY;
+            }
+        }
+        User user = em.find(User.class, userId);
+        return folder.isPublicFolder() && folder.getOwner().getContext().getId().equals(user.getContext().getId())
+                ? FolderAccess.READ_ONLY : FolderAccess.NONE;
+    }
+
+    public Optional<PimItem> find(long folderId, long itemId) {
+        PimItem item = em.find(PimItem.class, itemId);
+        return item != null && item.getFolderId() == folderId ? Optional.of(item) : Optional.empty();
+    }
+
+    public PimItem add(long folderId, Map<String, Object> properties) {
+        Folder folder = lock(folderId);
+        long modseq = nextModseq(folder);
+        PimItem item = new PimItem(folderId, ItemClass.of(folder.getContentType()), uid(properties), modseq,
+                ItemProperties.toJson(properties));
+        em.persist(item);
+        em.flush();
+        return item;
+    }
+
+    public PimItem change(PimItem item, Map<String, Object> properties) {
+        Folder folder = lock(item.getFolderId());
+        item.rewrite(ItemProperties.toJson(properties), nextModseq(folder));
+        return item;
+    }
+
+    /** Deletes the item and leaves its tombstone; returns the tombstone's modseq. */
+    public long delete(PimItem item) {
+        Folder folder = lock(item.getFolderId());
+        long modseq = nextModseq(folder);
+        em.persist(new Tombstone(item.getId(), item.getFolderId(), modseq));
+        em.remove(item);
+        return modseq;
+    }
+
+    private Folder lock(long folderId) {
+        return em.find(Folder.class, folderId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private long nextModseq(Folder folder) {
+        long modseq = ModSeq.next(em, dataSource);
+        folder.setModseq(modseq);
+        return modseq;
+    }
+
+    private static String uid(Map<String, Object> properties) {
+        Object uid = properties.get("uid");
+        return uid instanceof String s && !s.isEmpty() && s.length() <= 255 ? s : null;
+    }
+}

@@ -1,0 +1,216 @@
+package org.syncbridge.sync;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.syncbridge.persistence.folder.Folder;
+import org.syncbridge.persistence.pim.ItemClass;
+import org.syncbridge.persistence.pim.PimItem;
+import org.syncbridge.persistence.pim.Tombstone;
+import org.syncbridge.persistence.sync.CollectionState;
+import org.syncbridge.pim.FolderAccess;
+import org.syncbridge.pim.ItemProperties;
+import org.syncbridge.pim.PimStore;
+import org.syncbridge.sync.CommandResult.Outcome;
+
+/**
+ * Collection sync, protocol-neutral. A sync key is a promise: the state behind the current key and
+ * the one before it are kept, so a repeated previous key is answered again (adds included, without
+ * adding twice) instead of forcing the device to start over. Changes are read by modseq since the
+ * key's high-water mark, so the cost follows the number of changes, not the folder's size.
+ */
+@Stateless
+public class CollectionSync {
+    private static final Logger LOG = Logger.getLogger(CollectionSync.class.getName());
+    /** MS-ASCMD caps WindowSize at 512. */
+    public static final int MAX_WINDOW = 512;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @EJB
+    PimStore store;
+
+    /** The state a presented key stands for. */
+    private record Basis(int key, long highWater, OwnWrites replayed) {
+    }
+
+    public SyncResult sync(SyncRequest request) {
+        Optional<Long> folderId = folderId(request.collectionId());
+        FolderAccess access = folderId.map(id -> store.access(request.userId(), id)).orElse(FolderAccess.NONE);
+        if (!access.readable()) {
+            return SyncResult.refused(SyncResult.Status.COLLECTION_GONE);
+        }
+        CollectionState.Key key = new CollectionState.Key(request.deviceId(), request.collectionId());
+        CollectionState state = em.find(CollectionState.class, key);
+        if ("0".equals(request.syncKey())) {
+            if (state == null) {
+                state = new CollectionState(request.deviceId(), request.collectionId());
+                em.persist(state);
+            }
+            state.advance(1, 0, null, null, null); // a new start: every item comes again, under its ServerId
+            return new SyncResult(SyncResult.Status.OK, "1", List.of(), List.of(), false);
+        }
+        Optional<Basis> basis = basis(state, request.syncKey());
+        if (basis.isEmpty()) {
+            return SyncResult.refused(SyncResult.Status.INVALID_KEY);
+        }
+        Basis from = basis.get();
+        OwnWrites known = OwnWrites.parse(state.getOwnWrites());
+        OwnWrites written = new OwnWrites();
+        Map<String, ServerChange> restore = new HashMap<>();
+        List<CommandResult> results = new ArrayList<>();
+        for (ClientCommand command : request.commands()) {
+            results.add(apply(command, folderId.get(), access, request, from, known, written, restore));
+        }
+        known.addAll(written);
+
+        List<ServerChange> changes = new ArrayList<>(restore.values());
+        long highWater = from.highWater();
+        boolean more = false;
+        if (request.getChanges()) {
+            int window = Math.max(1, Math.min(request.windowSize(), MAX_WINDOW));
+            Set<String> restored = new HashSet<>(restore.keySet());
+            for (Object row : changedSince(folderId.get(), from.highWater(), window + 1 + known.size())) {
+                String serverId = row instanceof PimItem i ? String.valueOf(i.getId()) : String.valueOf(((Tombstone) row).getItemId());
+                long modseq = row instanceof PimItem i ? i.getModseq() : ((Tombstone) row).getModseq();
+                if (known.wrote(serverId, modseq) || restored.contains(serverId)) {
+                    highWater = modseq;
+                    continue;
+                }
+                if (changes.size() >= window) {
+                    more = true;
+                    break;
+                }
+                changes.add(row instanceof PimItem i
+                        ? new ServerChange(i.getCreatedModseq() > from.highWater() ? ServerChange.Kind.ADD : ServerChange.Kind.CHANGE,
+                                serverId, ItemProperties.fromJson(i.getProperties()))
+                        : new ServerChange(ServerChange.Kind.DELETE, serverId, null));
+                highWater = modseq;
+            }
+        }
+        boolean unchanged = request.commands().isEmpty() && changes.isEmpty() && highWater == from.highWater()
+                && from.key() == state.getSyncKey();
+        if (unchanged) {
+            return new SyncResult(SyncResult.Status.OK, String.valueOf(from.key()), results, changes, false);
+        }
+        int newKey = from.key() + 1;
+        state.advance(newKey, highWater, from.key(), from.highWater(), known.keep(written, highWater));
+        return new SyncResult(SyncResult.Status.OK, String.valueOf(newKey), results, changes, more);
+    }
+
+    private CommandResult apply(ClientCommand command, long folderId, FolderAccess access, SyncRequest request, Basis from,
+                                OwnWrites known, OwnWrites written, Map<String, ServerChange> restore) {
+        if (command instanceof ClientCommand.Add add) {
+            String earlier = from.replayed().addsByClientId().get(add.clientId());
+            if (earlier != null) {
+                written.add(add.clientId(), earlier, store.find(folderId, Long.parseLong(earlier)).map(PimItem::getModseq).orElse(0L));
+                return new CommandResult(command, earlier, Outcome.OK, null);
+            }
+            if (add.properties() == null) {
+                return new CommandResult(command, null, Outcome.INVALID, null);
+            }
+            if (access != FolderAccess.READ_WRITE) {
+                return new CommandResult(command, null, Outcome.DENIED, null);
+            }
+            PimItem item = store.add(folderId, add.properties());
+            written.add(add.clientId(), String.valueOf(item.getId()), item.getModseq());
+            return new CommandResult(command, String.valueOf(item.getId()), Outcome.OK, null);
+        }
+        String serverId = command instanceof ClientCommand.Change c ? c.serverId()
+                : command instanceof ClientCommand.Delete d ? d.serverId() : ((ClientCommand.Fetch) command).serverId();
+        Optional<PimItem> item = itemId(serverId).flatMap(id -> store.find(folderId, id));
+        if (item.isEmpty()) {
+            return new CommandResult(command, serverId, Outcome.NOT_FOUND, null);
+        }
+        PimItem current = item.get();
+        Map<String, Object> stored = ItemProperties.fromJson(current.getProperties());
+        if (command instanceof ClientCommand.Fetch) {
+            return new CommandResult(command, serverId, Outcome.OK, stored);
+        }
+        if (access != FolderAccess.READ_WRITE) {
+            LOG.info(() -> "Refused a change to read-only item " + serverId + "; restoring the device's copy");
+            restore.put(serverId, new ServerChange(command instanceof ClientCommand.Delete ? ServerChange.Kind.ADD : ServerChange.Kind.CHANGE,
+                    serverId, stored));
+            return new CommandResult(command, serverId, Outcome.DENIED, null);
+        }
+        boolean ownVersion = known.wrote(serverId, current.getModseq()) || written.wrote(serverId, current.getModseq());
+        if (current.getModseq() > from.highWater() && request.serverWins() && !ownVersion) {
+            return new CommandResult(command, serverId, Outcome.CONFLICT, null); // the server's version is among the changes
+        }
+        if (command instanceof ClientCommand.Delete) {
+            written.add(null, serverId, store.delete(current));
+            return new CommandResult(command, serverId, Outcome.OK, null);
+        }
+        Map<String, Object> sent = ((ClientCommand.Change) command).properties();
+        if (sent == null) {
+            return new CommandResult(command, serverId, Outcome.INVALID, null);
+        }
+        Map<String, Object> merged = new HashMap<>(stored);
+        merged.keySet().removeAll(request.clientProperties());
+        merged.putAll(sent);
+        written.add(null, serverId, store.change(current, merged).getModseq());
+        return new CommandResult(command, serverId, Outcome.OK, null);
+    }
+
+    /** The kind of items a collection holds, when the user may read it. */
+    public Optional<ItemClass> itemClass(long userId, String collectionId) {
+        return folderId(collectionId).filter(id -> store.access(userId, id).readable())
+                .map(id -> ItemClass.of(em.find(Folder.class, id).getContentType()));
+    }
+
+    /** Items and tombstones changed since the high-water mark, in modseq order, at most {@code limit}. */
+    private List<Object> changedSince(long folderId, long since, int limit) {
+        List<Object> rows = new ArrayList<>();
+        rows.addAll(em.createNamedQuery(PimItem.CHANGED_SINCE, PimItem.class).setParameter("folder", folderId)
+                .setParameter("since", since).setMaxResults(limit).getResultList());
+        rows.addAll(em.createNamedQuery(Tombstone.DELETED_SINCE, Tombstone.class).setParameter("folder", folderId)
+                .setParameter("since", since).setMaxResults(limit).getResultList());
+        rows.sort((a, b) -> Long.compare(modseq(a), modseq(b)));
+        return rows.size() > limit ? rows.subList(0, limit) : rows;
+    }
+
+    private static long modseq(Object row) {
+        return row instanceof PimItem i ? i.getModseq() : ((Tombstone) row).getModseq();
+    }
+
+    private static Optional<Basis> basis(CollectionState state, String presented) {
+        int key;
+        try {
+            key = Integer.parseInt(presented == null ? "" : presented.trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (state == null || key <= 0) {
+            return Optional.empty();
+        }
+        if (key == state.getSyncKey()) {
+            return Optional.of(new Basis(key, state.getHighWater(), new OwnWrites()));
+        }
+        if (state.getPreviousSyncKey() != null && key == state.getPreviousSyncKey()) {
+            return Optional.of(new Basis(key, state.getPreviousHighWater(), OwnWrites.parse(state.getOwnWrites())));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Long> folderId(String collectionId) {
+        return itemId(collectionId);
+    }
+
+    private static Optional<Long> itemId(String id) {
+        try {
+            return Optional.of(Long.parseLong(id));
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,16 @@
+package org.syncbridge.sync;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One collection of a client's sync request, in protocol-neutral terms.
+ *
+ * @param windowSize          the most server changes to send (the engine caps it)
+ * @param serverWins          how a conflict ends: the server's version wins, or the client's
+ * @param clientProperties    the properties the client's protocol version carries; a change from the
+ *                            client replaces these and keeps the others
+ */
+public record SyncRequest(long deviceId, long userId, String collectionId, String syncKey, boolean getChanges,
+                          int windowSize, boolean serverWins, List<ClientCommand> commands, Set<String> clientProperties) {
+}

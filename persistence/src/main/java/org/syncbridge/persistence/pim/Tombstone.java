@@ -1,0 +1,42 @@
+package org.syncbridge.persistence.pim;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+
+/** What is left of a deleted item: enough for every device to learn of the delete. */
+@Entity
+@Table(name = "sb_pim_tombstone")
+@NamedQuery(name = Tombstone.DELETED_SINCE,
+        query = "select t from Tombstone t where t.folderId = :folder and t.modseq > :since order by t.modseq")
+@NamedQuery(name = Tombstone.COUNT_DELETED_SINCE,
+        query = "select count(t) from Tombstone t where t.folderId = :folder and t.modseq > :since")
+public class Tombstone {
+    public static final String DELETED_SINCE = "Tombstone.deletedSince";
+    public static final String COUNT_DELETED_SINCE = "Tombstone.countDeletedSince";
+
+    @Id
+    @Column(name = "item_id")
+    private Long itemId;
+
+    @Column(name = "folder_id", nullable = false)
+    private long folderId;
+
+    @Column(nullable = false)
+    private long modseq;
+
+    protected Tombstone() {
+    }
+
+    public Tombstone(long itemId, long folderId, long modseq) {
+        this.itemId = itemId;
+        this.folderId = folderId;
+        this.modseq = modseq;
+    }
+
+    public Long getItemId() { return itemId; }
+    public long getFolderId() { return folderId; }
+    public long getModseq() { return modseq; }
+}

@@ -1,0 +1,216 @@
+package org.syncbridge.web.eas.command;
+
+import jakarta.ejb.EJB;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
+import org.syncbridge.persistence.pim.ItemClass;
+import org.syncbridge.sync.ClientCommand;
+import org.syncbridge.sync.CollectionSync;
+import org.syncbridge.sync.CommandResult;
+import org.syncbridge.sync.ServerChange;
+import org.syncbridge.sync.SyncRequest;
+import org.syncbridge.sync.SyncResult;
+import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.EasExchange;
+import org.syncbridge.web.eas.ProtocolVersion;
+import org.syncbridge.web.eas.Wbxml;
+import org.syncbridge.web.eas.item.ContactFields;
+import org.syncbridge.web.eas.item.ItemCodec;
+import org.syncbridge.web.eas.wbxml.Element;
+import org.syncbridge.web.eas.wbxml.MalformedWbxml;
+import org.syncbridge.web.eas.wbxml.Tag;
+import org.syncbridge.web.eas.wbxml.WbxmlWriter;
+
+/**
+ * Sync (MS-ASCMD 2.2.1.21): for each collection, the client's Add, Change, Delete and Fetch, then
+ * the server's changes since the key, at most WindowSize of them. Each collection is answered on its
+ * own; an item the codec cannot read gets status 6 and the rest go on.
+ */
+@ApplicationScoped
+public class SyncCommand implements EasCommand {
+    private static final Logger LOG = Logger.getLogger(SyncCommand.class.getName());
+    static final String NS = "AirSync:";
+    private static final Tag ROOT = Tag.of(NS, "Sync");
+    private static final Tag STATUS = Tag.of(NS, "Status");
+    private static final Tag COLLECTIONS = Tag.of(NS, "Collections");
+    private static final Tag COLLECTION = Tag.of(NS, "Collection");
+    private static final Tag SYNC_KEY = Tag.of(NS, "SyncKey");
+    private static final Tag COLLECTION_ID = Tag.of(NS, "CollectionId");
+    private static final Tag CLASS = Tag.of(NS, "Class");
+    private static final Tag GET_CHANGES = Tag.of(NS, "GetChanges");
+    private static final Tag WINDOW_SIZE = Tag.of(NS, "WindowSize");
+    private static final Tag OPTIONS = Tag.of(NS, "Options");
+    private static final Tag CONFLICT = Tag.of(NS, "Conflict");
+    private static final Tag COMMANDS = Tag.of(NS, "Commands");
+    private static final Tag RESPONSES = Tag.of(NS, "Responses");
+    private static final Tag MORE_AVAILABLE = Tag.of(NS, "MoreAvailable");
+    private static final Tag ADD = Tag.of(NS, "Add");
+    private static final Tag CHANGE = Tag.of(NS, "Change");
+    private static final Tag DELETE = Tag.of(NS, "Delete");
+    private static final Tag FETCH = Tag.of(NS, "Fetch");
+    private static final Tag CLIENT_ID = Tag.of(NS, "ClientId");
+    private static final Tag SERVER_ID = Tag.of(NS, "ServerId");
+    private static final Tag APPLICATION_DATA = Tag.of(NS, "ApplicationData");
+    private static final int DEFAULT_WINDOW = 100;
+    private static final ItemCodec CONTACTS = new ItemCodec(ContactFields.TABLE, ContactFields.BODY_SINCE);
+
+    @EJB
+    CollectionSync engine;
+
+    @Override
+    public Tag root() {
+        return ROOT;
+    }
+
+    /** One collection's request and what the engine answered; no result for a class whose sync is not built yet. */
+    private record Answered(String collectionId, String itemClass, SyncResult result, ItemCodec codec) {
+    }
+
+    @Override
+    public Response execute(EasExchange x) throws MalformedWbxml {
+        Element request = x.request(ROOT);
+        Optional<Element> collections = request.child(COLLECTIONS);
+        if (collections.isEmpty()) {
+            return Wbxml.status(this, 4); // 12.1+ may send an empty Sync to repeat the last one; not kept yet
+        }
+        int overallWindow = request.childText(WINDOW_SIZE).map(SyncCommand::number).orElse(DEFAULT_WINDOW);
+        List<Answered> answers = new ArrayList<>();
+        for (Element collection : collections.get().children(COLLECTION)) {
+            answers.add(sync(x, collection, overallWindow));
+        }
+        return Wbxml.ok(out -> {
+            out.start(ROOT).start(COLLECTIONS);
+            for (Answered a : answers) {
+                write(out, a, x.version());
+            }
+            out.end().end();
+        });
+    }
+
+    private Answered sync(EasExchange x, Element collection, int overallWindow) throws MalformedWbxml {
+        String collectionId = collection.childText(COLLECTION_ID).orElseThrow(() -> new MalformedWbxml("a Collection needs a CollectionId"));
+        String key = collection.childText(SYNC_KEY).orElseThrow(() -> new MalformedWbxml("a Collection needs a SyncKey"));
+        String itemClass = collection.childText(CLASS).orElse(null);
+        Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
+        ItemCodec codec = kind.filter(k -> k == ItemClass.CONTACT).map(k -> CONTACTS).orElse(null);
+        if (kind.isPresent() && codec == null) {
+            LOG.info(() -> "Sync of " + kind.get() + " collections is not built yet; collection " + collectionId + " answered with status 5");
+            return new Answered(collectionId, itemClass, null, null);
+        }
+        List<ClientCommand> commands = new ArrayList<>();
+        collection.child(COMMANDS).ifPresent(c -> c.children().forEach(command -> commands.add(clientCommand(command, codec, x.version()))));
+        boolean getChanges = collection.child(GET_CHANGES).map(g -> !"0".equals(g.text())).orElse(true);
+        int window = collection.childText(WINDOW_SIZE).map(SyncCommand::number).orElse(overallWindow);
+        boolean serverWins = collection.child(OPTIONS).flatMap(o -> o.childText(CONFLICT)).map(c -> !"0".equals(c)).orElse(true);
+        Set<String> clientProperties = codec == null ? Set.of() : codec.properties(x.version());
+        SyncResult result = engine.sync(new SyncRequest(x.device().id(), x.user().userId(), collectionId, key, getChanges,
+                window, serverWins, commands, clientProperties));
+        return new Answered(collectionId, itemClass, result, codec);
+    }
+
+    private static ClientCommand clientCommand(Element command, ItemCodec codec, ProtocolVersion version) {
+        String serverId = command.childText(SERVER_ID).orElse("");
+        if (command.is(ADD) || command.is(CHANGE)) {
+            Map<String, Object> properties = null;
+            try {
+                if (codec != null) {
+                    properties = codec.read(command.child(APPLICATION_DATA).orElse(Element.empty(APPLICATION_DATA)), version);
+                }
+            } catch (ItemCodec.Unreadable e) {
+                LOG.warning(() -> "Refused an item the client sent: " + e.getMessage());
+            }
+            return command.is(ADD) ? new ClientCommand.Add(command.childText(CLIENT_ID).orElse(""), properties)
+                    : new ClientCommand.Change(serverId, properties);
+        }
+        return command.is(DELETE) ? new ClientCommand.Delete(serverId) : new ClientCommand.Fetch(serverId);
+    }
+
+    private static void write(WbxmlWriter out, Answered a, ProtocolVersion version) throws IOException {
+        SyncResult r = a.result();
+        out.start(COLLECTION);
+        if (a.itemClass() != null && !version.atLeast(ProtocolVersion.V12_1)) {
+            out.text(CLASS, a.itemClass());
+        }
+        if (r == null) {
+            out.text(SYNC_KEY, "0").text(COLLECTION_ID, a.collectionId()).text(STATUS, "5").end();
+            return;
+        }
+        if (r.syncKey() != null) {
+            out.text(SYNC_KEY, r.syncKey());
+        }
+        out.text(COLLECTION_ID, a.collectionId()).text(STATUS, switch (r.status()) {
+            case OK -> "1";
+            case INVALID_KEY -> "3";
+            case COLLECTION_GONE -> "12";
+        });
+        writeResponses(out, r, a.codec(), version);
+        if (r.moreAvailable()) {
+            out.empty(MORE_AVAILABLE);
+        }
+        if (!r.changes().isEmpty()) {
+            out.start(COMMANDS);
+            for (ServerChange change : r.changes()) {
+                switch (change.kind()) {
+                    case ADD, CHANGE -> {
+                        out.start(change.kind() == ServerChange.Kind.ADD ? ADD : CHANGE).text(SERVER_ID, change.serverId()).start(APPLICATION_DATA);
+                        a.codec().write(out, change.properties(), version);
+                        out.end().end();
+                    }
+                    case DELETE -> out.start(DELETE).text(SERVER_ID, change.serverId()).end();
+                }
+            }
+            out.end();
+        }
+        out.end();
+    }
+
+    /** Adds and Fetches are always answered; a Change or Delete only when it did not succeed. */
+    private static void writeResponses(WbxmlWriter out, SyncResult r, ItemCodec codec, ProtocolVersion version) throws IOException {
+        List<CommandResult> answered = r.results().stream().filter(c -> c.command() instanceof ClientCommand.Add
+                || c.command() instanceof ClientCommand.Fetch || c.outcome() != CommandResult.Outcome.OK).toList();
+        if (answered.isEmpty()) {
+            return;
+        }
+        out.start(RESPONSES);
+        for (CommandResult c : answered) {
+            String status = switch (c.outcome()) {
+                case OK -> "1";
+                case INVALID -> "6";
+                case CONFLICT, DENIED -> "7";
+                case NOT_FOUND -> "8";
+            };
+            if (c.command() instanceof ClientCommand.Add add) {
+                out.start(ADD).text(CLIENT_ID, add.clientId());
+                if (c.serverId() != null) {
+                    out.text(SERVER_ID, c.serverId());
+                }
+                out.text(STATUS, status).end();
+            } else {
+                Tag kind = c.command() instanceof ClientCommand.Change ? CHANGE : c.command() instanceof ClientCommand.Delete ? DELETE : FETCH;
+                out.start(kind).text(SERVER_ID, c.serverId()).text(STATUS, status);
+                if (c.properties() != null && codec != null) {
+                    out.start(APPLICATION_DATA);
+                    codec.write(out, c.properties(), version);
+                    out.end();
+                }
+                out.end();
+            }
+        }
+        out.end();
+    }
+
+    private static int number(String text) {
+        try {
+            return Integer.parseInt(text.trim());
+        } catch (NumberFormatException e) {
+            return DEFAULT_WINDOW;
+        }
+    }
+}

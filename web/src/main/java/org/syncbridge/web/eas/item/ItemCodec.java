@@ -1,0 +1,123 @@
+package org.syncbridge.web.eas.item;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.syncbridge.web.eas.ProtocolVersion;
+import org.syncbridge.web.eas.wbxml.Element;
+import org.syncbridge.web.eas.wbxml.Tag;
+import org.syncbridge.web.eas.wbxml.WbxmlWriter;
+
+/**
+ * Reads and writes an item's ApplicationData through its class's mapping table: one codec for
+ * every class, so a field is added by a row in a table, not by code. The note travels as AirSyncBase
+ * Body (property "body", plain text) from the table's body version on.
+ */
+public final class ItemCodec {
+    private static final DateTimeFormatter EAS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+    private static final Tag BODY = Tag.of("AirSyncBase:", "Body");
+    private static final Tag BODY_TYPE = Tag.of("AirSyncBase:", "Type");
+    private static final Tag BODY_DATA = Tag.of("AirSyncBase:", "Data");
+    private static final Tag ESTIMATED_SIZE = Tag.of("AirSyncBase:", "EstimatedDataSize");
+    private static final Tag TRUNCATED = Tag.of("AirSyncBase:", "Truncated");
+    static final String BODY_PROPERTY = "body";
+
+    /** A value the table cannot carry: the item is refused with a conversion error, the rest syncs on. */
+    public static final class Unreadable extends Exception {
+        Unreadable(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final List<ItemField> table;
+    private final ProtocolVersion bodySince;
+
+    public ItemCodec(List<ItemField> table, ProtocolVersion bodySince) {
+        this.table = table;
+        this.bodySince = bodySince;
+    }
+
+    /** The properties a client of this version can send; a change from it replaces exactly these. */
+    public Set<String> properties(ProtocolVersion version) {
+        Set<String> names = new HashSet<>();
+        table.stream().filter(f -> version.atLeast(f.since())).forEach(f -> names.add(f.property()));
+        if (version.atLeast(bodySince)) {
+            names.add(BODY_PROPERTY);
+        }
+        return names;
+    }
+
+    public Map<String, Object> read(Element applicationData, ProtocolVersion version) throws Unreadable {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (ItemField field : table) {
+            if (!version.atLeast(field.since())) {
+                continue;
+            }
+            Optional<Element> element = applicationData.child(field.tag());
+            if (element.isEmpty()) {
+                continue;
+            }
+            switch (field.kind()) {
+                case TEXT -> properties.put(field.property(), element.get().text());
+                case DATE -> properties.put(field.property(), instant(element.get().text(), field).toString());
+                case LIST -> {
+                    List<String> values = new ArrayList<>();
+                    element.get().children(field.listItem()).forEach(e -> values.add(e.text()));
+                    properties.put(field.property(), values);
+                }
+            }
+        }
+        if (version.atLeast(bodySince)) {
+            applicationData.child(BODY).flatMap(b -> b.childText(BODY_DATA)).filter(d -> !d.isEmpty())
+                    .ifPresent(d -> properties.put(BODY_PROPERTY, d));
+        }
+        return properties;
+    }
+
+    public void write(WbxmlWriter out, Map<String, Object> properties, ProtocolVersion version) throws IOException {
+        if (version.atLeast(bodySince)) {
+            String body = properties.get(BODY_PROPERTY) instanceof String s ? s : "";
+            out.start(BODY).text(BODY_TYPE, "1").text(ESTIMATED_SIZE, String.valueOf(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
+            if (!body.isEmpty()) {
+                out.text(TRUNCATED, "0").text(BODY_DATA, body);
+            }
+            out.end();
+        }
+        for (ItemField field : table) {
+            Object value = properties.get(field.property());
+            if (value == null || !version.atLeast(field.since())) {
+                continue;
+            }
+            switch (field.kind()) {
+                case TEXT -> out.text(field.tag(), String.valueOf(value));
+                case DATE -> out.text(field.tag(), EAS_DATE.format(Instant.parse(String.valueOf(value))));
+                case LIST -> {
+                    out.start(field.tag());
+                    for (Object v : (List<?>) value) {
+                        out.text(field.listItem(), String.valueOf(v));
+                    }
+                    out.end();
+                }
+            }
+        }
+    }
+
+    /** EAS dates come with or without milliseconds, and older clients send them without the 'Z'. */
+    private static Instant instant(String text, ItemField field) throws Unreadable {
+        String t = text.trim();
+        try {
+            return Instant.parse(t.endsWith("Z") ? t : t + "Z");
+        } catch (DateTimeParseException e) {
+            throw new Unreadable(field.tag().name() + " is not a date: '" + text + "'");
+        }
+    }
+}
