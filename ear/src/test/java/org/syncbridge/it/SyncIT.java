@@ -159,6 +159,25 @@ class SyncIT {
     }
 
     @Test
+    void aTaskWithARecurrenceIsIdenticalOnTheOtherDevice() {
+        String T = "Tasks:";
+        EasClient a = device("replay", "task-a", "16.1");
+        EasClient b = device("replay", "task-b", "14.1");
+        String tasks = collection(a, "Tasks");
+        String keyA = key(sync(a, tasks, "0", null));
+        String keyB = key(sync(b, tasks, "0", null));
+        sync(a, tasks, keyA, null, el(AS, "Add", text(AS, "ClientId", "t1"), el(AS, "ApplicationData",
+                text(T, "Subject", "Water the plants"), text(T, "UtcDueDate", "2026-12-01T17:00:00.000Z"),
+                text(T, "DueDate", "2026-12-01T18:00:00.000Z"), text(T, "Importance", "2"), text(T, "Complete", "0"),
+                el(T, "Recurrence", text(T, "Type", "1"), text(T, "Start", "2026-11-24T00:00:00.000Z"), text(T, "Interval", "1"),
+                        text(T, "DayOfWeek", "8")))));
+        Element task = commands(sync(b, tasks, keyB, null), "Add").get(0).child(Tag.of(AS, "ApplicationData")).orElseThrow();
+        assertEquals("Water the plants", task.childText(Tag.of(T, "Subject")).orElseThrow());
+        assertEquals("2026-12-01T17:00:00.000Z", task.childText(Tag.of(T, "UtcDueDate")).orElseThrow());
+        assertEquals("8", task.child(Tag.of(T, "Recurrence")).orElseThrow().childText(Tag.of(T, "DayOfWeek")).orElseThrow());
+    }
+
+    @Test
     void aRepeatedKeyGetsTheSameAnswerWithoutDuplicates() {
         EasClient a = device("replay", "replay-a", "14.1");
         String contacts = collection(a, "Contacts");
@@ -209,6 +228,19 @@ class SyncIT {
         }
         assertEquals(1000, seen.size());
         assertTrue(commands(sync(reader, contacts, readerKey, 100), "Add").isEmpty());
+        assertEquals("0", estimate(reader, contacts, readerKey));
+        String writerKey = key(sync(writer, contacts, key, null, add("w-extra", text(C, "FirstName", "One more"))));
+        assertEquals("1", estimate(reader, contacts, readerKey));
+        assertEquals("0", estimate(writer, contacts, writerKey), "the writer's own add is not an estimate for it");
+    }
+
+    static String estimate(EasClient device, String collectionId, String key) {
+        String ns = "GetItemEstimate:";
+        EasClient.Answer answer = device.post("GetItemEstimate", el(ns, "GetItemEstimate", el(ns, "Collections",
+                el(ns, "Collection", text(AS, "SyncKey", key), text(ns, "CollectionId", collectionId)))));
+        Element response = answer.root().child(Tag.of(ns, "Response")).orElseThrow();
+        assertEquals("1", response.childText(Tag.of(ns, "Status")).orElseThrow());
+        return response.child(Tag.of(ns, "Collection")).orElseThrow().childText(Tag.of(ns, "Estimate")).orElseThrow();
     }
 
     @Test

@@ -162,6 +162,29 @@ public class CollectionSync {
         return new CommandResult(command, serverId, Outcome.OK, null);
     }
 
+    /** How many changes the next sync with {@code syncKey} would bring (without the device's own writes). */
+    public Estimate estimate(long deviceId, long userId, String collectionId, String syncKey) {
+        Optional<Long> folderId = folderId(collectionId);
+        if (folderId.isEmpty() || !store.access(userId, folderId.get()).readable()) {
+            return new Estimate(Estimate.Status.COLLECTION_GONE, 0);
+        }
+        CollectionState state = em.find(CollectionState.class, new CollectionState.Key(deviceId, collectionId));
+        if ("0".equals(syncKey)) {
+            return new Estimate(Estimate.Status.NOT_PRIMED, 0);
+        }
+        Optional<Basis> basis = basis(state, syncKey);
+        if (basis.isEmpty()) {
+            return new Estimate(Estimate.Status.INVALID_KEY, 0);
+        }
+        long since = basis.get().highWater();
+        long items = em.createNamedQuery(PimItem.COUNT_CHANGED_SINCE, Long.class).setParameter("folder", folderId.get())
+                .setParameter("since", since).getSingleResult();
+        long deletes = em.createNamedQuery(Tombstone.COUNT_DELETED_SINCE, Long.class).setParameter("folder", folderId.get())
+                .setParameter("since", since).getSingleResult();
+        long own = OwnWrites.parse(state.getOwnWrites()).countAbove(since);
+        return new Estimate(Estimate.Status.OK, Math.max(0, items + deletes - own));
+    }
+
     /** The kind of items a collection holds, when the user may read it. */
     public Optional<ItemClass> itemClass(long userId, String collectionId) {
         return folderId(collectionId).filter(id -> store.access(userId, id).readable())

@@ -46,6 +46,10 @@ final class OwnWrites {
         return writes.stream().anyMatch(w -> w.serverId().equals(serverId) && w.modseq() == modseq);
     }
 
+    long countAbove(long highWater) {
+        return writes.stream().filter(w -> w.modseq() > highWater).count();
+    }
+
     int size() {
         return writes.size();
     }

@@ -23,6 +23,7 @@ import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
 import org.syncbridge.web.eas.item.ContactFields;
 import org.syncbridge.web.eas.item.ItemCodec;
+import org.syncbridge.web.eas.item.TaskFields;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.MalformedWbxml;
 import org.syncbridge.web.eas.wbxml.Tag;
@@ -59,7 +60,9 @@ public class SyncCommand implements EasCommand {
     private static final Tag SERVER_ID = Tag.of(NS, "ServerId");
     private static final Tag APPLICATION_DATA = Tag.of(NS, "ApplicationData");
     private static final int DEFAULT_WINDOW = 100;
-    private static final ItemCodec CONTACTS = new ItemCodec(ContactFields.TABLE, ContactFields.BODY_SINCE);
+    private static final Map<ItemClass, ItemCodec> CODECS = Map.of(
+            ItemClass.CONTACT, new ItemCodec(ContactFields.TABLE, ContactFields.BODY_SINCE),
+            ItemClass.TASK, new ItemCodec(TaskFields.TABLE, TaskFields.BODY_SINCE));
 
     @EJB
     CollectionSync engine;
@@ -99,7 +102,7 @@ public class SyncCommand implements EasCommand {
         String key = collection.childText(SYNC_KEY).orElseThrow(() -> new MalformedWbxml("a Collection needs a SyncKey"));
         String itemClass = collection.childText(CLASS).orElse(null);
         Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
-        ItemCodec codec = kind.filter(k -> k == ItemClass.CONTACT).map(k -> CONTACTS).orElse(null);
+        ItemCodec codec = kind.map(CODECS::get).orElse(null);
         if (kind.isPresent() && codec == null) {
             LOG.info(() -> "Sync of " + kind.get() + " collections is not built yet; collection " + collectionId + " answered with status 5");
             return new Answered(collectionId, itemClass, null, null);

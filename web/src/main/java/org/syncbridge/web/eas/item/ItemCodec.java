@@ -23,6 +23,7 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
  * Body (property "body", plain text) from the table's body version on.
  */
 public final class ItemCodec {
+    private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ItemCodec.class.getName());
     private static final DateTimeFormatter EAS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Tag BODY = Tag.of("AirSyncBase:", "Body");
     private static final Tag BODY_TYPE = Tag.of("AirSyncBase:", "Type");
@@ -49,38 +50,57 @@ public final class ItemCodec {
     /** The properties a client of this version can send; a change from it replaces exactly these. */
     public Set<String> properties(ProtocolVersion version) {
         Set<String> names = new HashSet<>();
-        table.stream().filter(f -> version.atLeast(f.since())).forEach(f -> names.add(f.property()));
+        collect(table, "", version, names);
         if (version.atLeast(bodySince)) {
             names.add(BODY_PROPERTY);
         }
         return names;
     }
 
-    public Map<String, Object> read(Element applicationData, ProtocolVersion version) throws Unreadable {
-        Map<String, Object> properties = new LinkedHashMap<>();
-        for (ItemField field : table) {
-            if (!version.atLeast(field.since())) {
-                continue;
-            }
-            Optional<Element> element = applicationData.child(field.tag());
-            if (element.isEmpty()) {
-                continue;
-            }
-            switch (field.kind()) {
-                case TEXT -> properties.put(field.property(), element.get().text());
-                case DATE -> properties.put(field.property(), instant(element.get().text(), field).toString());
-                case LIST -> {
-                    List<String> values = new ArrayList<>();
-                    element.get().children(field.listItem()).forEach(e -> values.add(e.text()));
-                    properties.put(field.property(), values);
+    private static void collect(List<ItemField> fields, String prefix, ProtocolVersion version, Set<String> names) {
+        for (ItemField f : fields) {
+            if (version.atLeast(f.since())) {
+                if (f.kind() == ItemField.Kind.GROUP) {
+                    collect(f.members(), prefix + f.property() + ".", version, names);
+                } else {
+                    names.add(prefix + f.property());
                 }
             }
         }
+    }
+
+    public Map<String, Object> read(Element applicationData, ProtocolVersion version) throws Unreadable {
+        Map<String, Object> properties = new LinkedHashMap<>();
+        readFields(applicationData, table, "", version, properties);
         if (version.atLeast(bodySince)) {
             applicationData.child(BODY).flatMap(b -> b.childText(BODY_DATA)).filter(d -> !d.isEmpty())
                     .ifPresent(d -> properties.put(BODY_PROPERTY, d));
         }
         return properties;
+    }
+
+    private static void readFields(Element parent, List<ItemField> fields, String prefix, ProtocolVersion version,
+                                   Map<String, Object> properties) throws Unreadable {
+        for (ItemField field : fields) {
+            if (!version.atLeast(field.since())) {
+                continue;
+            }
+            Optional<Element> element = parent.child(field.tag());
+            if (element.isEmpty()) {
+                continue;
+            }
+            String name = prefix + field.property();
+            switch (field.kind()) {
+                case TEXT -> properties.put(name, element.get().text());
+                case DATE -> properties.put(name, instant(element.get().text(), field).toString());
+                case LIST -> {
+                    List<String> values = new ArrayList<>();
+                    element.get().children(field.listItem()).forEach(e -> values.add(e.text()));
+                    properties.put(name, values);
+                }
+                case GROUP -> readFields(element.get(), field.members(), name + ".", version, properties);
+            }
+        }
     }
 
     public void write(WbxmlWriter out, Map<String, Object> properties, ProtocolVersion version) throws IOException {
@@ -92,21 +112,46 @@ public final class ItemCodec {
             }
             out.end();
         }
-        for (ItemField field : table) {
-            Object value = properties.get(field.property());
-            if (value == null || !version.atLeast(field.since())) {
+        writeFields(out, table, "", properties, version);
+    }
+
+    /** Writes what can be written; a stored value that cannot (a damaged date) is left out and logged, never a broken answer. */
+    private static void writeFields(WbxmlWriter out, List<ItemField> fields, String prefix, Map<String, Object> properties,
+                                    ProtocolVersion version) throws IOException {
+        for (ItemField field : fields) {
+            String name = prefix + field.property();
+            if (!version.atLeast(field.since())) {
+                continue;
+            }
+            if (field.kind() == ItemField.Kind.GROUP) {
+                if (properties.keySet().stream().anyMatch(k -> k.startsWith(name + "."))) {
+                    out.start(field.tag());
+                    writeFields(out, field.members(), name + ".", properties, version);
+                    out.end();
+                }
+                continue;
+            }
+            Object value = properties.get(name);
+            if (value == null) {
                 continue;
             }
             switch (field.kind()) {
                 case TEXT -> out.text(field.tag(), String.valueOf(value));
-                case DATE -> out.text(field.tag(), EAS_DATE.format(Instant.parse(String.valueOf(value))));
+                case DATE -> {
+                    try {
+                        out.text(field.tag(), EAS_DATE.format(Instant.parse(String.valueOf(value))));
+                    } catch (DateTimeParseException e) {
+                        LOG.warning(() -> "Left out " + name + ": the stored value '" + value + "' is not a date");
+                    }
+                }
                 case LIST -> {
                     out.start(field.tag());
-                    for (Object v : (List<?>) value) {
+                    for (Object v : value instanceof List<?> list ? list : List.of(value)) {
                         out.text(field.listItem(), String.valueOf(v));
                     }
                     out.end();
                 }
+                default -> throw new IllegalStateException(field.kind().name());
             }
         }
     }
