@@ -8,6 +8,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 final class TestMail {
     private static GreenMail server;
 
+    static final int IMAP_PORT = Integer.getInteger("it.imap.port", 3243);
+    static final int SMTP_PORT = Integer.getInteger("it.smtp.port", 3125);
+
     private TestMail() {
     }
 
@@ -15,8 +18,8 @@ final class TestMail {
     static synchronized GreenMail server() {
         if (server == null) {
             server = new GreenMail(new ServerSetup[] {
-                new ServerSetup(3243, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
-                new ServerSetup(3125, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
+                new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP),
+                new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)});
             server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
@@ -28,7 +31,7 @@ final class TestMail {
     static jakarta.mail.Store imap(String login) throws jakarta.mail.MessagingException {
         java.util.Properties props = new java.util.Properties();
         props.put("mail.imap.host", "127.0.0.1");
-        props.put("mail.imap.port", "3243");
+        props.put("mail.imap.port", String.valueOf(IMAP_PORT));
         jakarta.mail.Store store = jakarta.mail.Session.getInstance(props).getStore("imap");
         store.connect(login, "any");
         return store;
