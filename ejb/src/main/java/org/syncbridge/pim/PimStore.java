@@ -56,8 +56,10 @@ public class PimStore {
     public PimItem add(long folderId, Map<String, Object> properties) {
         Folder folder = lock(folderId);
         long modseq = nextModseq(folder);
-        PimItem item = new PimItem(folderId, ItemClass.of(folder.getContentType()), uid(properties), modseq,
-                ItemProperties.toJson(properties));
+        ItemClass itemClass = ItemClass.of(folder.getContentType());
+        Map<String, Object> kept = itemClass == ItemClass.EVENT ? Appointments.normalized(properties) : properties;
+        PimItem item = new PimItem(folderId, itemClass, uid(kept), modseq, ItemProperties.toJson(kept));
+        item.setSpanEnd(spanEnd(itemClass, kept));
         em.persist(item);
         em.flush();
         return item;
@@ -65,8 +67,14 @@ public class PimStore {
 
     public PimItem change(PimItem item, Map<String, Object> properties) {
         Folder folder = lock(item.getFolderId());
-        item.rewrite(ItemProperties.toJson(properties), nextModseq(folder));
+        Map<String, Object> kept = item.getItemClass() == ItemClass.EVENT ? Appointments.normalized(properties) : properties;
+        item.rewrite(ItemProperties.toJson(kept), nextModseq(folder));
+        item.setSpanEnd(spanEnd(item.getItemClass(), kept));
         return item;
+    }
+
+    private static java.time.Instant spanEnd(ItemClass itemClass, Map<String, Object> properties) {
+        return itemClass == ItemClass.EVENT ? Appointments.spanEnd(properties).orElse(null) : null;
     }
 
     /** Deletes the item and leaves its tombstone; returns the tombstone's modseq. */

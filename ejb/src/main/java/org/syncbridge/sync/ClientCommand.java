@@ -2,16 +2,20 @@ package org.syncbridge.sync;
 
 import java.util.Map;
 
-/** What a client asks of a collection in one sync; null properties mean the client's data could not be read. */
+/**
+ * What a client asks of a collection in one sync; null properties mean the client's data could not be read.
+ * A change or delete with an instance id (the original start of one occurrence, ISO-8601) concerns that
+ * occurrence of a recurring appointment only.
+ */
 public sealed interface ClientCommand {
 
     record Add(String clientId, Map<String, Object> properties) implements ClientCommand {
     }
 
-    record Change(String serverId, Map<String, Object> properties) implements ClientCommand {
+    record Change(String serverId, Map<String, Object> properties, String instanceId) implements ClientCommand {
     }
 
-    record Delete(String serverId) implements ClientCommand {
+    record Delete(String serverId, String instanceId) implements ClientCommand {
     }
 
     record Fetch(String serverId) implements ClientCommand {

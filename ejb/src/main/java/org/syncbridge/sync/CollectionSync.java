@@ -19,6 +19,7 @@ import org.syncbridge.persistence.pim.Tombstone;
 import org.syncbridge.persistence.sync.CollectionState;
 import org.syncbridge.pim.FolderAccess;
 import org.syncbridge.pim.ItemProperties;
+import org.syncbridge.pim.Occurrences;
 import org.syncbridge.pim.PimStore;
 import org.syncbridge.sync.CommandResult.Outcome;
 
@@ -41,7 +42,7 @@ public class CollectionSync {
     PimStore store;
 
     /** The state a presented key stands for. */
-    private record Basis(int key, long highWater, OwnWrites replayed) {
+    private record Basis(int key, long highWater, java.time.Instant windowStart, OwnWrites replayed) {
     }
 
     public SyncResult sync(SyncRequest request) {
@@ -57,7 +58,7 @@ public class CollectionSync {
                 state = new CollectionState(request.deviceId(), request.collectionId());
                 em.persist(state);
             }
-            state.advance(1, 0, null, null, null); // a new start: every item comes again, under its ServerId
+            state.advance(1, 0, request.windowStart(), null, null, null, null); // a new start: every item comes again, under its ServerId
             return new SyncResult(SyncResult.Status.OK, "1", List.of(), List.of(), false);
         }
         Optional<Basis> basis = basis(state, request.syncKey());
@@ -76,11 +77,17 @@ public class CollectionSync {
 
         List<ServerChange> changes = new ArrayList<>(restore.values());
         long highWater = from.highWater();
+        java.time.Instant windowStart = from.windowStart();
         boolean more = false;
         if (request.getChanges()) {
             int window = Math.max(1, Math.min(request.windowSize(), MAX_WINDOW));
+            DateWindow.Moved moved = DateWindow.move(em, folderId.get(), from.highWater(), from.windowStart(), request.windowStart(),
+                    window - changes.size());
+            changes.addAll(moved.changes());
+            windowStart = moved.reached();
+            more = moved.more();
             Set<String> restored = new HashSet<>(restore.keySet());
-            for (Object row : changedSince(folderId.get(), from.highWater(), window + 1 + known.size())) {
+            for (Object row : more ? List.of() : changedSince(folderId.get(), from.highWater(), window + 1 + known.size())) {
                 String serverId = row instanceof PimItem i ? String.valueOf(i.getId()) : String.valueOf(((Tombstone) row).getItemId());
                 long modseq = row instanceof PimItem i ? i.getModseq() : ((Tombstone) row).getModseq();
                 if (known.wrote(serverId, modseq) || restored.contains(serverId)) {
@@ -91,20 +98,26 @@ public class CollectionSync {
                     more = true;
                     break;
                 }
-                changes.add(row instanceof PimItem i
-                        ? new ServerChange(i.getCreatedModseq() > from.highWater() ? ServerChange.Kind.ADD : ServerChange.Kind.CHANGE,
-                                serverId, ItemProperties.fromJson(i.getProperties()))
-                        : new ServerChange(ServerChange.Kind.DELETE, serverId, null));
+                boolean isNew = row instanceof PimItem i && i.getCreatedModseq() > from.highWater();
+                if (row instanceof PimItem i && DateWindow.before(i.getSpanEnd(), windowStart)) {
+                    if (!isNew) { // changed to before the window: the device may hold it
+                        changes.add(new ServerChange(ServerChange.Kind.SOFT_DELETE, serverId, null));
+                    }
+                } else {
+                    changes.add(row instanceof PimItem i
+                            ? new ServerChange(isNew ? ServerChange.Kind.ADD : ServerChange.Kind.CHANGE, serverId, ItemProperties.fromJson(i.getProperties()))
+                            : new ServerChange(ServerChange.Kind.DELETE, serverId, null));
+                }
                 highWater = modseq;
             }
         }
         boolean unchanged = request.commands().isEmpty() && changes.isEmpty() && highWater == from.highWater()
-                && from.key() == state.getSyncKey();
+                && java.util.Objects.equals(windowStart, from.windowStart()) && from.key() == state.getSyncKey();
         if (unchanged) {
             return new SyncResult(SyncResult.Status.OK, String.valueOf(from.key()), results, changes, false);
         }
         int newKey = from.key() + 1;
-        state.advance(newKey, highWater, from.key(), from.highWater(), known.keep(written, highWater));
+        state.advance(newKey, highWater, windowStart, from.key(), from.highWater(), from.windowStart(), known.keep(written, highWater));
         return new SyncResult(SyncResult.Status.OK, String.valueOf(newKey), results, changes, more);
     }
 
@@ -133,6 +146,10 @@ public class CollectionSync {
             return new CommandResult(command, serverId, Outcome.NOT_FOUND, null);
         }
         PimItem current = item.get();
+        String instanceId = command instanceof ClientCommand.Change c ? c.instanceId() : command instanceof ClientCommand.Delete d ? d.instanceId() : null;
+        if (instanceId != null && !isInstant(instanceId)) {
+            return new CommandResult(command, serverId, Outcome.INVALID, null);
+        }
         Map<String, Object> stored = ItemProperties.fromJson(current.getProperties());
         if (command instanceof ClientCommand.Fetch) {
             return new CommandResult(command, serverId, Outcome.OK, stored);
@@ -147,23 +164,36 @@ public class CollectionSync {
         if (current.getModseq() > from.highWater() && request.serverWins() && !ownVersion) {
             return new CommandResult(command, serverId, Outcome.CONFLICT, null); // the server's version is among the changes
         }
-        if (command instanceof ClientCommand.Delete) {
-            written.add(null, serverId, store.delete(current));
+        if (command instanceof ClientCommand.Delete delete) {
+            if (delete.instanceId() != null) { // one occurrence goes; the series stays
+                written.add(null, serverId, store.change(current, Occurrences.deleted(stored, delete.instanceId())).getModseq());
+            } else {
+                written.add(null, serverId, store.delete(current));
+            }
             return new CommandResult(command, serverId, Outcome.OK, null);
         }
-        Map<String, Object> sent = ((ClientCommand.Change) command).properties();
+        ClientCommand.Change change = (ClientCommand.Change) command;
+        Map<String, Object> sent = change.properties();
         if (sent == null) {
             return new CommandResult(command, serverId, Outcome.INVALID, null);
         }
-        Map<String, Object> merged = new HashMap<>(stored);
-        merged.keySet().removeAll(request.clientProperties());
-        merged.putAll(sent);
+        Map<String, Object> merged;
+        if (change.instanceId() != null) {
+            merged = Occurrences.changed(stored, change.instanceId(), sent);
+        } else {
+            merged = new HashMap<>(stored);
+            merged.keySet().removeAll(request.clientProperties());
+            merged.putAll(sent);
+        }
         written.add(null, serverId, store.change(current, merged).getModseq());
         return new CommandResult(command, serverId, Outcome.OK, null);
     }
 
-    /** How many changes the next sync with {@code syncKey} would bring (without the device's own writes). */
-    public Estimate estimate(long deviceId, long userId, String collectionId, String syncKey) {
+    /**
+     * How many changes the next sync with {@code syncKey} would bring (without the device's own writes), for a
+     * client whose date window starts at {@code windowStart} (null: none).
+     */
+    public Estimate estimate(long deviceId, long userId, String collectionId, String syncKey, java.time.Instant windowStart) {
         Optional<Long> folderId = folderId(collectionId);
         if (folderId.isEmpty() || !store.access(userId, folderId.get()).readable()) {
             return new Estimate(Estimate.Status.COLLECTION_GONE, 0);
@@ -178,7 +208,9 @@ public class CollectionSync {
         }
         long since = basis.get().highWater();
         long items = em.createNamedQuery(PimItem.COUNT_CHANGED_SINCE, Long.class).setParameter("folder", folderId.get())
-                .setParameter("since", since).getSingleResult();
+                .setParameter("since", since).setParameter("windowStart", windowStart == null ? DateWindow.DAWN : windowStart)
+                .getSingleResult();
+        items += DateWindow.count(em, folderId.get(), since, basis.get().windowStart(), windowStart);
         long deletes = em.createNamedQuery(Tombstone.COUNT_DELETED_SINCE, Long.class).setParameter("folder", folderId.get())
                 .setParameter("since", since).getSingleResult();
         long own = OwnWrites.parse(state.getOwnWrites()).countAbove(since);
@@ -217,12 +249,21 @@ public class CollectionSync {
             return Optional.empty();
         }
         if (key == state.getSyncKey()) {
-            return Optional.of(new Basis(key, state.getHighWater(), new OwnWrites()));
+            return Optional.of(new Basis(key, state.getHighWater(), state.getWindowStart(), new OwnWrites()));
         }
         if (state.getPreviousSyncKey() != null && key == state.getPreviousSyncKey()) {
-            return Optional.of(new Basis(key, state.getPreviousHighWater(), OwnWrites.parse(state.getOwnWrites())));
+            return Optional.of(new Basis(key, state.getPreviousHighWater(), state.getPreviousWindowStart(), OwnWrites.parse(state.getOwnWrites())));
         }
         return Optional.empty();
+    }
+
+    private static boolean isInstant(String text) {
+        try {
+            java.time.Instant.parse(text);
+            return true;
+        } catch (java.time.format.DateTimeParseException e) {
+            return false;
+        }
     }
 
     private static Optional<Long> folderId(String collectionId) {

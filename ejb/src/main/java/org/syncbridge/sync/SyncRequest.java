@@ -10,7 +10,9 @@ import java.util.Set;
  * @param serverWins          how a conflict ends: the server's version wins, or the client's
  * @param clientProperties    the properties the client's protocol version carries; a change from the
  *                            client replaces these and keeps the others
+ * @param windowStart         the client's date window: appointments that ended before it are not sent; null for none
  */
 public record SyncRequest(long deviceId, long userId, String collectionId, String syncKey, boolean getChanges,
-                          int windowSize, boolean serverWins, List<ClientCommand> commands, Set<String> clientProperties) {
+                          int windowSize, boolean serverWins, List<ClientCommand> commands, Set<String> clientProperties,
+                          java.time.Instant windowStart) {
 }

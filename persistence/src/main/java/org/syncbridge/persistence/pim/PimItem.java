@@ -20,10 +20,24 @@ import jakarta.persistence.Table;
 @NamedQuery(name = PimItem.CHANGED_SINCE,
         query = "select i from PimItem i where i.folderId = :folder and i.modseq > :since order by i.modseq")
 @NamedQuery(name = PimItem.COUNT_CHANGED_SINCE,
-        query = "select count(i) from PimItem i where i.folderId = :folder and i.modseq > :since")
+        query = "select count(i) from PimItem i where i.folderId = :folder and i.modseq > :since"
+                + " and (i.spanEnd is null or i.spanEnd >= :windowStart)")
+@NamedQuery(name = PimItem.COUNT_SPAN_BETWEEN, query = "select count(i) from PimItem i where i.folderId = :folder"
+        + " and i.modseq <= :upTo and i.spanEnd >= :from and i.spanEnd < :to")
+@NamedQuery(name = PimItem.LEAVING_WINDOW, query = "select i from PimItem i where i.folderId = :folder and i.modseq <= :upTo"
+        + " and i.spanEnd >= :from and i.spanEnd < :to order by i.spanEnd")
+@NamedQuery(name = PimItem.ENTERING_WINDOW, query = "select i from PimItem i where i.folderId = :folder and i.modseq <= :upTo"
+        + " and i.spanEnd >= :from and i.spanEnd < :to order by i.spanEnd desc")
 public class PimItem {
     public static final String CHANGED_SINCE = "PimItem.changedSince";
+    /** Unchanged items whose span ends in [from, to): they leave a window whose start moves from "from" to "to". */
+    public static final String LEAVING_WINDOW = "PimItem.leavingWindow";
+    /** The same range, latest first: they enter a window whose start moves back from "to" to "from". */
+    public static final String ENTERING_WINDOW = "PimItem.enteringWindow";
+    /** Items changed since a modseq that end at or after a window's start (DAWN for no window). */
     public static final String COUNT_CHANGED_SINCE = "PimItem.countChangedSince";
+    /** How many items {@link #LEAVING_WINDOW} or {@link #ENTERING_WINDOW} would move. */
+    public static final String COUNT_SPAN_BETWEEN = "PimItem.countSpanBetween";
 
     @Id
     @SequenceGenerator(name = "sb_id", sequenceName = "sb_id_seq", allocationSize = 50)
@@ -50,6 +64,10 @@ public class PimItem {
     @Column(nullable = false, length = 1_000_000)
     private String properties;
 
+    /** When an appointment's last occurrence ends; null when it never does or the item is no appointment. */
+    @Column(name = "span_end")
+    private java.time.Instant spanEnd;
+
     protected PimItem() {
     }
 
@@ -69,6 +87,11 @@ public class PimItem {
     public long getModseq() { return modseq; }
     public long getCreatedModseq() { return createdModseq; }
     public String getProperties() { return properties; }
+    public java.time.Instant getSpanEnd() { return spanEnd; }
+
+    public void setSpanEnd(java.time.Instant spanEnd) {
+        this.spanEnd = spanEnd;
+    }
 
     public void rewrite(String newProperties, long newModseq) {
         this.properties = newProperties;

@@ -64,6 +64,13 @@ public class CollectionState {
     @Column(name = "own_writes", length = 1_000_000)
     private String ownWrites;
 
+    /** The start of the date window the current key's changes were chosen by; null for none. */
+    @Column(name = "window_start")
+    private java.time.Instant windowStart;
+
+    @Column(name = "previous_window_start")
+    private java.time.Instant previousWindowStart;
+
     protected CollectionState() {
     }
 
@@ -76,13 +83,18 @@ public class CollectionState {
     public Integer getPreviousSyncKey() { return previousSyncKey; }
     public Long getPreviousHighWater() { return previousHighWater; }
     public String getOwnWrites() { return ownWrites; }
+    public java.time.Instant getWindowStart() { return windowStart; }
+    public java.time.Instant getPreviousWindowStart() { return previousWindowStart; }
 
-    /** Moves to {@code newKey}; the state the client built on becomes the previous one. */
-    public void advance(int newKey, long newHighWater, Integer basisKey, Long basisHighWater, String writes) {
+    /** Moves to {@code newKey}; the state the client built on (key, high water, window) becomes the previous one. */
+    public void advance(int newKey, long newHighWater, java.time.Instant newWindowStart, Integer basisKey, Long basisHighWater,
+                        java.time.Instant basisWindowStart, String writes) {
         this.previousSyncKey = basisKey;
         this.previousHighWater = basisHighWater;
         this.syncKey = newKey;
         this.highWater = newHighWater;
         this.ownWrites = writes;
+        this.windowStart = newWindowStart;
+        this.previousWindowStart = basisWindowStart;
     }
 }

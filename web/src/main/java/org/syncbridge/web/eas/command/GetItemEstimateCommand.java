@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.sync.CollectionSync;
 import org.syncbridge.sync.Estimate;
 import org.syncbridge.web.eas.EasCommand;
@@ -26,6 +27,8 @@ public class GetItemEstimateCommand implements EasCommand {
     private static final Tag STATUS = Tag.of(NS, "Status");
     private static final Tag ESTIMATE = Tag.of(NS, "Estimate");
     private static final Tag SYNC_KEY = Tag.of("AirSync:", "SyncKey");
+    private static final Tag FILTER_TYPE = Tag.of("AirSync:", "FilterType");
+    private static final Tag OPTIONS = Tag.of("AirSync:", "Options");
 
     @EJB
     CollectionSync engine;
@@ -38,6 +41,16 @@ public class GetItemEstimateCommand implements EasCommand {
     private record Answer(String collectionId, Estimate estimate) {
     }
 
+    /** The calendar's date window: FilterType in Options from 14.0, beside the CollectionId before. */
+    private java.time.Instant windowStart(EasExchange x, String collectionId, Element collection) {
+        if (engine.itemClass(x.user().userId(), collectionId).filter(c -> c == ItemClass.EVENT).isEmpty()) {
+            return null;
+        }
+        return collection.childText(FILTER_TYPE)
+                .or(() -> collection.child(OPTIONS).flatMap(o -> o.childText(FILTER_TYPE)))
+                .map(FilterType::windowStart).orElse(null);
+    }
+
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
         Element request = x.request(ROOT);
@@ -45,7 +58,7 @@ public class GetItemEstimateCommand implements EasCommand {
         for (Element collection : request.child(COLLECTIONS).map(c -> c.children(COLLECTION)).orElse(List.of())) {
             String id = collection.childText(COLLECTION_ID).orElse("");
             String key = collection.childText(SYNC_KEY).orElse("");
-            answers.add(new Answer(id, engine.estimate(x.device().id(), x.user().userId(), id, key)));
+            answers.add(new Answer(id, engine.estimate(x.device().id(), x.user().userId(), id, key, windowStart(x, id, collection))));
         }
         if (answers.isEmpty()) {
             return Wbxml.status(this, 2);

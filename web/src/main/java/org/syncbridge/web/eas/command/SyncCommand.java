@@ -21,6 +21,7 @@ import org.syncbridge.web.eas.EasCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
+import org.syncbridge.web.eas.item.CalendarFields;
 import org.syncbridge.web.eas.item.ContactFields;
 import org.syncbridge.web.eas.item.ItemCodec;
 import org.syncbridge.web.eas.item.TaskFields;
@@ -59,10 +60,16 @@ public class SyncCommand implements EasCommand {
     private static final Tag CLIENT_ID = Tag.of(NS, "ClientId");
     private static final Tag SERVER_ID = Tag.of(NS, "ServerId");
     private static final Tag APPLICATION_DATA = Tag.of(NS, "ApplicationData");
+    private static final Tag SOFT_DELETE = Tag.of(NS, "SoftDelete");
+    private static final Tag FILTER_TYPE = Tag.of(NS, "FilterType");
+    private static final Tag INSTANCE_ID = Tag.of("AirSyncBase:", "InstanceId");
+    private static final java.time.format.DateTimeFormatter COMPACT =
+            java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final int DEFAULT_WINDOW = 100;
     private static final Map<ItemClass, ItemCodec> CODECS = Map.of(
             ItemClass.CONTACT, new ItemCodec(ContactFields.TABLE, ContactFields.BODY_SINCE),
-            ItemClass.TASK, new ItemCodec(TaskFields.TABLE, TaskFields.BODY_SINCE));
+            ItemClass.TASK, new ItemCodec(TaskFields.TABLE, TaskFields.BODY_SINCE),
+            ItemClass.EVENT, new ItemCodec(CalendarFields.TABLE, CalendarFields.BODY_SINCE));
 
     @EJB
     CollectionSync engine;
@@ -72,7 +79,7 @@ public class SyncCommand implements EasCommand {
         return ROOT;
     }
 
-    /** One collection's request and what the engine answered; no result for a class whose sync is not built yet. */
+    /** One collection's request and what the engine answered. */
     private record Answered(String collectionId, String itemClass, SyncResult result, ItemCodec codec) {
     }
 
@@ -103,18 +110,17 @@ public class SyncCommand implements EasCommand {
         String itemClass = collection.childText(CLASS).orElse(null);
         Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
         ItemCodec codec = kind.map(CODECS::get).orElse(null);
-        if (kind.isPresent() && codec == null) {
-            LOG.info(() -> "Sync of " + kind.get() + " collections is not built yet; collection " + collectionId + " answered with status 5");
-            return new Answered(collectionId, itemClass, null, null);
-        }
         List<ClientCommand> commands = new ArrayList<>();
         collection.child(COMMANDS).ifPresent(c -> c.children().forEach(command -> commands.add(clientCommand(command, codec, x.version()))));
         boolean getChanges = collection.child(GET_CHANGES).map(g -> !"0".equals(g.text())).orElse(true);
         int window = collection.childText(WINDOW_SIZE).map(SyncCommand::number).orElse(overallWindow);
-        boolean serverWins = collection.child(OPTIONS).flatMap(o -> o.childText(CONFLICT)).map(c -> !"0".equals(c)).orElse(true);
+        Optional<Element> options = collection.child(OPTIONS);
+        boolean serverWins = options.flatMap(o -> o.childText(CONFLICT)).map(c -> !"0".equals(c)).orElse(true);
+        java.time.Instant windowStart = kind.filter(k -> k == ItemClass.EVENT)
+                .flatMap(k -> options.flatMap(o -> o.childText(FILTER_TYPE))).map(FilterType::windowStart).orElse(null);
         Set<String> clientProperties = codec == null ? Set.of() : codec.properties(x.version());
         SyncResult result = engine.sync(new SyncRequest(x.device().id(), x.user().userId(), collectionId, key, getChanges,
-                window, serverWins, commands, clientProperties));
+                window, serverWins, commands, clientProperties, windowStart));
         return new Answered(collectionId, itemClass, result, codec);
     }
 
@@ -130,9 +136,23 @@ public class SyncCommand implements EasCommand {
                 LOG.warning(() -> "Refused an item the client sent: " + e.getMessage());
             }
             return command.is(ADD) ? new ClientCommand.Add(command.childText(CLIENT_ID).orElse(""), properties)
-                    : new ClientCommand.Change(serverId, properties);
+                    : new ClientCommand.Change(serverId, properties, instanceId(command, version));
         }
-        return command.is(DELETE) ? new ClientCommand.Delete(serverId) : new ClientCommand.Fetch(serverId);
+        return command.is(DELETE) ? new ClientCommand.Delete(serverId, instanceId(command, version)) : new ClientCommand.Fetch(serverId);
+    }
+
+    /** From 16.0 a Change or Delete may name one occurrence by its original start (compact form); handed on as ISO-8601. */
+    private static String instanceId(Element command, ProtocolVersion version) {
+        if (!version.atLeast(ProtocolVersion.V16_0)) {
+            return null;
+        }
+        return command.childText(INSTANCE_ID).map(text -> {
+            try {
+                return COMPACT.parse(text.trim(), java.time.Instant::from).toString();
+            } catch (java.time.format.DateTimeParseException e) {
+                return text; // the engine refuses it as unreadable
+            }
+        }).orElse(null);
     }
 
     private static void write(WbxmlWriter out, Answered a, ProtocolVersion version) throws IOException {
@@ -140,10 +160,6 @@ public class SyncCommand implements EasCommand {
         out.start(COLLECTION);
         if (a.itemClass() != null && !version.atLeast(ProtocolVersion.V12_1)) {
             out.text(CLASS, a.itemClass());
-        }
-        if (r == null) {
-            out.text(SYNC_KEY, "0").text(COLLECTION_ID, a.collectionId()).text(STATUS, "5").end();
-            return;
         }
         if (r.syncKey() != null) {
             out.text(SYNC_KEY, r.syncKey());
@@ -167,6 +183,7 @@ public class SyncCommand implements EasCommand {
                         out.end().end();
                     }
                     case DELETE -> out.start(DELETE).text(SERVER_ID, change.serverId()).end();
+                    case SOFT_DELETE -> out.start(SOFT_DELETE).text(SERVER_ID, change.serverId()).end();
                 }
             }
             out.end();
@@ -197,7 +214,13 @@ public class SyncCommand implements EasCommand {
                 out.text(STATUS, status).end();
             } else {
                 Tag kind = c.command() instanceof ClientCommand.Change ? CHANGE : c.command() instanceof ClientCommand.Delete ? DELETE : FETCH;
-                out.start(kind).text(SERVER_ID, c.serverId()).text(STATUS, status);
+                out.start(kind).text(SERVER_ID, c.serverId());
+                String instance = c.command() instanceof ClientCommand.Change ch ? ch.instanceId()
+                        : c.command() instanceof ClientCommand.Delete d ? d.instanceId() : null;
+                if (instance != null) {
+                    writeInstanceId(out, instance);
+                }
+                out.text(STATUS, status);
                 if (c.properties() != null && codec != null) {
                     out.start(APPLICATION_DATA);
                     codec.write(out, c.properties(), version);
@@ -207,6 +230,14 @@ public class SyncCommand implements EasCommand {
             }
         }
         out.end();
+    }
+
+    private static void writeInstanceId(WbxmlWriter out, String instance) throws IOException {
+        try {
+            out.text(INSTANCE_ID, COMPACT.format(java.time.Instant.parse(instance)));
+        } catch (java.time.format.DateTimeParseException e) {
+            out.text(INSTANCE_ID, instance);
+        }
     }
 
     private static int number(String text) {

@@ -1,7 +1,11 @@
 package org.syncbridge.web.eas.item;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
+import java.time.Year;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
@@ -13,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.syncbridge.web.eas.ProtocolVersion;
+import org.syncbridge.web.eas.timezone.EasTimeZone;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
 import org.syncbridge.web.eas.wbxml.WbxmlWriter;
@@ -20,17 +25,18 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
 /**
  * Reads and writes an item's ApplicationData through its class's mapping table: one codec for
  * every class, so a field is added by a row in a table, not by code. The note travels as AirSyncBase
- * Body (property "body", plain text) from the table's body version on.
+ * Body (property "body", plain text) from the class's body version on.
  */
 public final class ItemCodec {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ItemCodec.class.getName());
     private static final DateTimeFormatter EAS_DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
-    private static final Tag BODY = Tag.of("AirSyncBase:", "Body");
+    private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     private static final Tag BODY_TYPE = Tag.of("AirSyncBase:", "Type");
     private static final Tag BODY_DATA = Tag.of("AirSyncBase:", "Data");
     private static final Tag ESTIMATED_SIZE = Tag.of("AirSyncBase:", "EstimatedDataSize");
     private static final Tag TRUNCATED = Tag.of("AirSyncBase:", "Truncated");
-    static final String BODY_PROPERTY = "body";
+    /** The property whose year a TIME_ZONE field is judged in. */
+    static final String START = "startTime";
 
     /** A value the table cannot carry: the item is refused with a conversion error, the rest syncs on. */
     public static final class Unreadable extends Exception {
@@ -40,28 +46,25 @@ public final class ItemCodec {
     }
 
     private final List<ItemField> table;
-    private final ProtocolVersion bodySince;
 
     public ItemCodec(List<ItemField> table, ProtocolVersion bodySince) {
-        this.table = table;
-        this.bodySince = bodySince;
+        List<ItemField> withBody = new ArrayList<>(table);
+        withBody.add(ItemField.body(bodySince));
+        this.table = List.copyOf(withBody);
     }
 
     /** The properties a client of this version can send; a change from it replaces exactly these. */
     public Set<String> properties(ProtocolVersion version) {
         Set<String> names = new HashSet<>();
         collect(table, "", version, names);
-        if (version.atLeast(bodySince)) {
-            names.add(BODY_PROPERTY);
-        }
         return names;
     }
 
     private static void collect(List<ItemField> fields, String prefix, ProtocolVersion version, Set<String> names) {
         for (ItemField f : fields) {
-            if (version.atLeast(f.since())) {
+            if (f.carriedBy(version)) {
                 if (f.kind() == ItemField.Kind.GROUP) {
-                    collect(f.members(), prefix + f.property() + ".", version, names);
+                    collect(f.members(), memberPrefix(f, prefix), version, names);
                 } else {
                     names.add(prefix + f.property());
                 }
@@ -72,46 +75,49 @@ public final class ItemCodec {
     public Map<String, Object> read(Element applicationData, ProtocolVersion version) throws Unreadable {
         Map<String, Object> properties = new LinkedHashMap<>();
         readFields(applicationData, table, "", version, properties);
-        if (version.atLeast(bodySince)) {
-            applicationData.child(BODY).flatMap(b -> b.childText(BODY_DATA)).filter(d -> !d.isEmpty())
-                    .ifPresent(d -> properties.put(BODY_PROPERTY, d));
-        }
         return properties;
     }
 
     private static void readFields(Element parent, List<ItemField> fields, String prefix, ProtocolVersion version,
                                    Map<String, Object> properties) throws Unreadable {
+        List<ItemField> zones = new ArrayList<>();
         for (ItemField field : fields) {
-            if (!version.atLeast(field.since())) {
-                continue;
-            }
-            Optional<Element> element = parent.child(field.tag());
+            Optional<Element> element = field.carriedBy(version) ? parent.child(field.tag()) : Optional.empty();
             if (element.isEmpty()) {
                 continue;
             }
             String name = prefix + field.property();
             switch (field.kind()) {
                 case TEXT -> properties.put(name, element.get().text());
-                case DATE -> properties.put(name, instant(element.get().text(), field).toString());
+                case DATE, COMPACT_DATE -> properties.put(name, instant(element.get().text(), field).toString());
                 case LIST -> {
                     List<String> values = new ArrayList<>();
                     element.get().children(field.listItem()).forEach(e -> values.add(e.text()));
                     properties.put(name, values);
                 }
-                case GROUP -> readFields(element.get(), field.members(), name + ".", version, properties);
+                case GROUP -> readFields(element.get(), field.members(), memberPrefix(field, prefix), version, properties);
+                case RECORDS -> {
+                    List<Map<String, Object>> records = new ArrayList<>();
+                    for (Element entry : element.get().children(field.listItem())) {
+                        Map<String, Object> record = new LinkedHashMap<>();
+                        readFields(entry, field.members(), "", version, record);
+                        records.add(record);
+                    }
+                    properties.put(name, records);
+                }
+                case BODY -> element.get().childText(BODY_DATA).filter(d -> !d.isEmpty()).ifPresent(d -> properties.put(name, d));
+                case TIME_ZONE -> zones.add(field);
             }
+        }
+        for (ItemField field : zones) { // judged in the year of the start, which may come after it
+            String blob = parent.child(field.tag()).orElseThrow().text();
+            ZoneId zone = EasTimeZone.decodeBase64(blob, year(properties.get(prefix + START)))
+                    .orElseThrow(() -> new Unreadable(field.tag().name() + " is not a time zone: '" + blob + "'"));
+            properties.put(prefix + field.property(), zone.getId());
         }
     }
 
     public void write(WbxmlWriter out, Map<String, Object> properties, ProtocolVersion version) throws IOException {
-        if (version.atLeast(bodySince)) {
-            String body = properties.get(BODY_PROPERTY) instanceof String s ? s : "";
-            out.start(BODY).text(BODY_TYPE, "1").text(ESTIMATED_SIZE, String.valueOf(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
-            if (!body.isEmpty()) {
-                out.text(TRUNCATED, "0").text(BODY_DATA, body);
-            }
-            out.end();
-        }
         writeFields(out, table, "", properties, version);
     }
 
@@ -120,47 +126,109 @@ public final class ItemCodec {
                                     ProtocolVersion version) throws IOException {
         for (ItemField field : fields) {
             String name = prefix + field.property();
-            if (!version.atLeast(field.since())) {
-                continue;
-            }
-            if (field.kind() == ItemField.Kind.GROUP) {
-                if (properties.keySet().stream().anyMatch(k -> k.startsWith(name + "."))) {
-                    out.start(field.tag());
-                    writeFields(out, field.members(), name + ".", properties, version);
-                    out.end();
-                }
+            if (!field.carriedBy(version)) {
                 continue;
             }
             Object value = properties.get(name);
-            if (value == null) {
-                continue;
-            }
             switch (field.kind()) {
-                case TEXT -> out.text(field.tag(), String.valueOf(value));
-                case DATE -> {
-                    try {
-                        out.text(field.tag(), EAS_DATE.format(Instant.parse(String.valueOf(value))));
-                    } catch (DateTimeParseException e) {
-                        LOG.warning(() -> "Left out " + name + ": the stored value '" + value + "' is not a date");
+                case GROUP -> {
+                    String members = memberPrefix(field, prefix);
+                    if (field.members().stream().anyMatch(m -> m.carriedBy(version) && properties.containsKey(members + m.property()))) {
+                        out.start(field.tag());
+                        writeFields(out, field.members(), members, properties, version);
+                        out.end();
+                    }
+                }
+                case BODY -> writeBody(out, field, value instanceof String s ? s : "");
+                case TEXT -> {
+                    if (value != null) {
+                        out.text(field.tag(), String.valueOf(value));
+                    }
+                }
+                case DATE, COMPACT_DATE -> {
+                    if (value != null) {
+                        writeDate(out, field, name, value);
+                    }
+                }
+                case TIME_ZONE -> {
+                    if (value != null) {
+                        writeZone(out, field, name, value, properties.get(prefix + START));
                     }
                 }
                 case LIST -> {
-                    out.start(field.tag());
-                    for (Object v : value instanceof List<?> list ? list : List.of(value)) {
-                        out.text(field.listItem(), String.valueOf(v));
+                    if (value != null) {
+                        out.start(field.tag());
+                        for (Object v : value instanceof List<?> list ? list : List.of(value)) {
+                            out.text(field.listItem(), String.valueOf(v));
+                        }
+                        out.end();
                     }
-                    out.end();
                 }
-                default -> throw new IllegalStateException(field.kind().name());
+                case RECORDS -> {
+                    if (value instanceof List<?> records && !records.isEmpty()) {
+                        out.start(field.tag());
+                        for (Object record : records) {
+                            out.start(field.listItem());
+                            writeFields(out, field.members(), "", record instanceof Map<?, ?> m ? stringKeys(m) : Map.of(), version);
+                            out.end();
+                        }
+                        out.end();
+                    }
+                }
             }
         }
     }
 
-    /** EAS dates come with or without milliseconds, and older clients send them without the 'Z'. */
+    private static void writeBody(WbxmlWriter out, ItemField field, String body) throws IOException {
+        out.start(field.tag()).text(BODY_TYPE, "1").text(ESTIMATED_SIZE, String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
+        if (!body.isEmpty()) {
+            out.text(TRUNCATED, "0").text(BODY_DATA, body);
+        }
+        out.end();
+    }
+
+    private static void writeDate(WbxmlWriter out, ItemField field, String name, Object value) throws IOException {
+        try {
+            Instant instant = Instant.parse(String.valueOf(value));
+            out.text(field.tag(), (field.kind() == ItemField.Kind.COMPACT_DATE ? COMPACT_DATE : EAS_DATE).format(instant));
+        } catch (DateTimeParseException e) {
+            LOG.warning(() -> "Left out " + name + ": the stored value '" + value + "' is not a date");
+        }
+    }
+
+    private static void writeZone(WbxmlWriter out, ItemField field, String name, Object value, Object start) throws IOException {
+        try {
+            out.text(field.tag(), EasTimeZone.encodeBase64(ZoneId.of(String.valueOf(value)), year(start)));
+        } catch (DateTimeException e) {
+            LOG.warning(() -> "Left out " + name + ": the stored value '" + value + "' is not a time zone");
+        }
+    }
+
+    /** A group's members are stored as "group.member"; those of a group without a property name as their own names. */
+    private static String memberPrefix(ItemField group, String prefix) {
+        return group.property().isEmpty() ? prefix : prefix + group.property() + ".";
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> stringKeys(Map<?, ?> map) {
+        return (Map<String, Object>) map;
+    }
+
+    /** The year of a stored instant, or this year when there is none. */
+    private static int year(Object instant) {
+        try {
+            return Instant.parse(String.valueOf(instant)).atZone(ZoneOffset.UTC).getYear();
+        } catch (DateTimeParseException e) {
+            return Year.now(ZoneOffset.UTC).getValue();
+        }
+    }
+
+    /** EAS dates come with or without milliseconds, compact or extended, and older clients leave out the 'Z'. */
     private static Instant instant(String text, ItemField field) throws Unreadable {
         String t = text.trim();
+        String utc = t.endsWith("Z") ? t : t + "Z";
         try {
-            return Instant.parse(t.endsWith("Z") ? t : t + "Z");
+            return utc.indexOf('-') < 0 ? COMPACT_DATE.parse(utc, Instant::from) : Instant.parse(utc);
         } catch (DateTimeParseException e) {
             throw new Unreadable(field.tag().name() + " is not a date: '" + text + "'");
         }

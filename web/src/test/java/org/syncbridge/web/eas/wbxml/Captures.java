@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /** The captured phone <-> Exchange bodies, whose directory surefire passes as {@code eas.captures}. */
-final class Captures {
+public final class Captures {
     private Captures() {
     }
 
-    static Path directory() {
+    public static Path directory() {
         String location = System.getProperty("eas.captures");
         if (location == null || !Files.isDirectory(Path.of(location))) {
             throw new IllegalStateException("the EAS captures are not at eas.captures=" + location);
@@ -22,7 +22,7 @@ final class Captures {
     }
 
     /** Every {@code .wbxml} body, sorted. */
-    static List<Path> bodies() {
+    public static List<Path> bodies() {
         try (Stream<Path> files = Files.walk(directory())) {
             return files.filter(file -> file.toString().endsWith(".wbxml")).sorted().toList();
         } catch (IOException e) {
@@ -30,15 +30,15 @@ final class Captures {
         }
     }
 
-    static String name(Path body) {
+    public static String name(Path body) {
         return directory().relativize(body).toString();
     }
 
-    static Element decode(Path body) throws IOException, MalformedWbxml {
+    public static Element decode(Path body) throws IOException, MalformedWbxml {
         return decode(Files.readAllBytes(body));
     }
 
-    static Element decode(byte[] body) throws IOException, MalformedWbxml {
+    public static Element decode(byte[] body) throws IOException, MalformedWbxml {
         return new WbxmlDecoder().decode(new ByteArrayInputStream(body));
     }
 }
