@@ -87,20 +87,60 @@ class LibwbxmlClientIT {
         assertTrue(own.folderSync("1").root().toString().contains("Ünïcode folder"));
     }
 
+    /**
+     * A real phone's calendar Sync (a Samsung's recurring appointments with deleted occurrences, in libwbxml's
+     * tag names), encoded by libwbxml and sent as Adds, arrives whole on a second device.
+     */
+    @Test
+    void aCapturedPhoneCalendarEncodedByLibwbxmlArrivesWholeOnAnotherDevice() throws Exception {
+        EasClient phone = phone("lib-cal-1");
+        phone.hierarchy = ActiveSyncIT.adds(phone.folderSync("0"));
+        String calendar = SyncIT.collection(phone, "Calendar");
+        String key = SyncIT.key(SyncIT.sync(phone, calendar, "0", null));
+        String captured = Files.readString(Path.of(System.getProperty("eas.captures"),
+                "gs2-exchange-deleteAMovedOccurrenceWhenTzChangesFromDevice", "012-Sync-request.xml"));
+        String request = captured.replaceFirst("<SyncKey>[^<]*</SyncKey>", "<SyncKey>" + key + "</SyncKey>")
+                .replaceFirst("<CollectionId>[^<]*</CollectionId>", "<CollectionId>" + calendar + "</CollectionId>")
+                .replaceAll("<Change>\\s*<ServerId>([^<]*)</ServerId>", "<Add><ClientId>$1</ClientId>").replace("</Change>", "</Add>");
+        Element answer = phone.post("Sync", xml2wbxml(request, false)).root();
+        List<Element> adds = answer.child(org.syncbridge.web.eas.wbxml.Tag.of("AirSync:", "Collections")).orElseThrow()
+                .child(org.syncbridge.web.eas.wbxml.Tag.of("AirSync:", "Collection")).orElseThrow()
+                .child(org.syncbridge.web.eas.wbxml.Tag.of("AirSync:", "Responses")).orElseThrow().children();
+        assertEquals(3, adds.size());
+        assertTrue(adds.stream().allMatch(a -> "1".equals(a.childText(org.syncbridge.web.eas.wbxml.Tag.of("AirSync:", "Status")).orElse(null))), answer.toString());
+
+        EasClient other = phone("lib-cal-2");
+        String otherKey = SyncIT.key(SyncIT.sync(other, calendar, "0", null));
+        EasClient.Answer raw = other.post("Sync", el("AirSync:", "Sync", el("AirSync:", "Collections", el("AirSync:", "Collection",
+                text("AirSync:", "SyncKey", otherKey), text("AirSync:", "CollectionId", calendar)))));
+        String decoded = wbxml2xml(raw.http().body());
+        assertTrue(decoded.contains("paris-mars-00-1") && decoded.contains("paris-mars-12-1"), decoded);
+        assertEquals(captured.split("<Exception>", -1).length - 1, decoded.split("<Exception>", -1).length - 1,
+                "every series keeps its deleted occurrences: " + decoded);
+    }
+
+    /** Decodes a WBXML body with libwbxml's wbxml2xml. */
+    static String wbxml2xml(byte[] body) throws IOException, InterruptedException {
+        return new String(libwbxml(body, "wbxml2xml", "-l", "ACTIVESYNC"), StandardCharsets.UTF_8);
+    }
+
     /** Encodes ActiveSync XML with libwbxml's xml2wbxml, with or without a string table. */
     static byte[] xml2wbxml(String xml, boolean stringTable) throws IOException, InterruptedException {
-        Path dir = Files.createTempDirectory("xml2wbxml");
+        byte[] in = xml.getBytes(StandardCharsets.UTF_8);
+        return stringTable ? libwbxml(in, "xml2wbxml", "-v", "1.3", "-a") : libwbxml(in, "xml2wbxml", "-v", "1.3", "-a", "-n");
+    }
+
+    /** Runs one of libwbxml's tools on {@code input} and returns what it wrote. */
+    private static byte[] libwbxml(byte[] input, String... toolAndOptions) throws IOException, InterruptedException {
+        Path dir = Files.createTempDirectory("libwbxml");
         try {
-            Path in = Files.writeString(dir.resolve("in.xml"), xml, StandardCharsets.UTF_8);
-            Path out = dir.resolve("out.wbxml");
-            List<String> command = new ArrayList<>(List.of("xml2wbxml", "-v", "1.3", "-a"));
-            if (!stringTable) {
-                command.add("-n");
-            }
+            Path in = Files.write(dir.resolve("in"), input);
+            Path out = dir.resolve("out");
+            List<String> command = new ArrayList<>(List.of(toolAndOptions));
             command.addAll(List.of("-o", out.toString(), in.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
             String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, "xml2wbxml: " + printed);
+            assertTrue(process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0, toolAndOptions[0] + ": " + printed);
             return Files.readAllBytes(out);
         } finally {
             try (var files = Files.list(dir)) {
