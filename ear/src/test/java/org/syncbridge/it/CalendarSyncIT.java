@@ -218,6 +218,47 @@ class CalendarSyncIT {
         assertEquals(serverId, value(commands(sync(b, calendar, keyB, null), "Delete").get(0), AS, "ServerId"));
     }
 
+    /** A calendar shared read-write: another user's phone sees the series with its exceptions and changes it for the owner. */
+    @Test
+    void aSharedCalendarCarriesTheSeriesToAnotherUserAndTheirChangeBack() {
+        EasClient owner = device("c141", "share-owner", "14.1");
+        String calendar = SyncIT.collection(owner, "Calendar");
+        String ownerKey = key(sync(owner, calendar, "0", null));
+        Instant start = local("2026-05-04T10:00", BERLIN);
+        Element added = sync(owner, calendar, ownerKey, null, el(AS, "Add", text(AS, "ClientId", "shared"), el(AS, "ApplicationData",
+                text(CAL, "Timezone", EasTimeZone.encodeBase64(BERLIN, 2026)), text(CAL, "StartTime", compact(start)),
+                text(CAL, "EndTime", compact(start.plusSeconds(3600))), text(CAL, "Subject", "Team"),
+                el(CAL, "Recurrence", text(CAL, "Type", "0"), text(CAL, "Interval", "1"), text(CAL, "Occurrences", "5")),
+                el(CAL, "Exceptions", el(CAL, "Exception", text(CAL, "ExceptionStartTime", compact(start.plusSeconds(86400))),
+                        text(CAL, "Deleted", "1"))))));
+        String serverId = added(added);
+        ownerKey = key(added);
+        Api api = new Api(base);
+        jakarta.json.JsonObject folder = Api.array(api.asMaster("GET", "api/admin/contexts/cal.test/users/c141/folders", null)).stream()
+                .map(jakarta.json.JsonObject.class::cast).filter(f -> f.getString("type").equals("calendar")).findFirst().orElseThrow();
+        assertEquals(200, api.asMaster("PUT", "api/admin/contexts/cal.test/users/c141/folders/" + folder.getInt("id") + "/shares/other",
+                "{\"writable\":true}").statusCode());
+
+        EasClient other = device("other", "share-other", "16.1");
+        String shared = SyncIT.collection(other, "Calendar (User c141)");
+        String otherKey = key(sync(other, shared, "0", null));
+        Element seen = sync(other, shared, otherKey, null);
+        Element series = item(seen, "Add", serverId);
+        assertEquals("Team", value(data(series), CAL, "Subject"));
+        Element exception = field(series, "Exceptions").child(Tag.of(CAL, "Exception")).orElseThrow();
+        assertEquals(compact(start.plusSeconds(86400)), value(exception, BASE, "InstanceId"), "16.1 names the occurrence by InstanceId");
+        otherKey = key(seen);
+        Element moved = sync(other, shared, otherKey, null, el(AS, "Change", text(AS, "ServerId", serverId),
+                text(BASE, "InstanceId", compact(start.plusSeconds(2 * 86400))), el(AS, "ApplicationData",
+                        text(CAL, "StartTime", compact(start.plusSeconds(2 * 86400 + 7200))),
+                        text(CAL, "EndTime", compact(start.plusSeconds(2 * 86400 + 10800))))));
+        assertTrue(responses(moved, "Change").isEmpty(), "accepted: " + moved);
+        Element ownerSees = item(sync(owner, calendar, ownerKey, null), "Change", serverId);
+        List<Element> exceptions = field(ownerSees, "Exceptions").children(Tag.of(CAL, "Exception"));
+        assertEquals(2, exceptions.size());
+        assertTrue(exceptions.stream().anyMatch(e -> compact(start.plusSeconds(2 * 86400 + 7200)).equals(value(e, CAL, "StartTime"))));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"12.1", "14.1", "16.1"})
     void aMonthlyMeetingOnTheLastFridayKeepsItsRule(String version) {

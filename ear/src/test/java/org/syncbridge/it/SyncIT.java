@@ -158,23 +158,42 @@ class SyncIT {
                 .get(0).childText(Tag.of(AS, "Status")).orElseThrow(), "a deleted item is not found");
     }
 
-    @Test
-    void aTaskWithARecurrenceIsIdenticalOnTheOtherDevice() {
+    @ParameterizedTest
+    @ValueSource(strings = {"12.1", "14.1", "16.1"})
+    void aTaskMadeOnOneDeviceIsIdenticalOnTheOtherThenChangedAndDeletedBothWays(String version) {
         String T = "Tasks:";
-        EasClient a = device("replay", "task-a", "16.1");
-        EasClient b = device("replay", "task-b", "14.1");
+        String login = "v" + version.replace(".", "");
+        EasClient a = device(login, login + "-task-a", version);
+        EasClient b = device(login, login + "-task-b", version);
         String tasks = collection(a, "Tasks");
         String keyA = key(sync(a, tasks, "0", null));
         String keyB = key(sync(b, tasks, "0", null));
-        sync(a, tasks, keyA, null, el(AS, "Add", text(AS, "ClientId", "t1"), el(AS, "ApplicationData",
+        Element added = sync(a, tasks, keyA, null, el(AS, "Add", text(AS, "ClientId", "t1"), el(AS, "ApplicationData",
                 text(T, "Subject", "Water the plants"), text(T, "UtcDueDate", "2026-12-01T17:00:00.000Z"),
                 text(T, "DueDate", "2026-12-01T18:00:00.000Z"), text(T, "Importance", "2"), text(T, "Complete", "0"),
+                text(T, "ReminderSet", "1"), text(T, "ReminderTime", "2026-12-01T16:00:00.000Z"),
+                el(T, "Categories", text(T, "Category", "Home")),
                 el(T, "Recurrence", text(T, "Type", "1"), text(T, "Start", "2026-11-24T00:00:00.000Z"), text(T, "Interval", "1"),
                         text(T, "DayOfWeek", "8")))));
-        Element task = commands(sync(b, tasks, keyB, null), "Add").get(0).child(Tag.of(AS, "ApplicationData")).orElseThrow();
+        String serverId = responses(added, "Add").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow();
+        keyA = key(added);
+        Element seen = sync(b, tasks, keyB, null);
+        Element task = commands(seen, "Add").get(0).child(Tag.of(AS, "ApplicationData")).orElseThrow();
         assertEquals("Water the plants", task.childText(Tag.of(T, "Subject")).orElseThrow());
         assertEquals("2026-12-01T17:00:00.000Z", task.childText(Tag.of(T, "UtcDueDate")).orElseThrow());
+        assertEquals("2026-12-01T16:00:00.000Z", task.childText(Tag.of(T, "ReminderTime")).orElseThrow());
+        assertEquals("Home", task.child(Tag.of(T, "Categories")).orElseThrow().childText(Tag.of(T, "Category")).orElseThrow());
         assertEquals("8", task.child(Tag.of(T, "Recurrence")).orElseThrow().childText(Tag.of(T, "DayOfWeek")).orElseThrow());
+        keyB = key(seen);
+
+        keyB = key(sync(b, tasks, keyB, null, el(AS, "Change", text(AS, "ServerId", serverId), el(AS, "ApplicationData",
+                text(T, "Subject", "Water the plants"), text(T, "Complete", "1"), text(T, "DateCompleted", "2026-11-30T10:00:00.000Z")))));
+        Element changeSeen = sync(a, tasks, keyA, null);
+        Element changed = commands(changeSeen, "Change").get(0).child(Tag.of(AS, "ApplicationData")).orElseThrow();
+        assertEquals("1", changed.childText(Tag.of(T, "Complete")).orElseThrow());
+        assertEquals("2026-11-30T10:00:00.000Z", changed.childText(Tag.of(T, "DateCompleted")).orElseThrow());
+        keyA = key(sync(a, tasks, key(changeSeen), null, el(AS, "Delete", text(AS, "ServerId", serverId))));
+        assertEquals(serverId, commands(sync(b, tasks, keyB, null), "Delete").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
     }
 
     @Test
