@@ -28,7 +28,12 @@ import jakarta.persistence.Table;
         + " and i.spanEnd >= :from and i.spanEnd < :to order by i.spanEnd")
 @NamedQuery(name = PimItem.ENTERING_WINDOW, query = "select i from PimItem i where i.folderId = :folder and i.modseq <= :upTo"
         + " and i.spanEnd >= :from and i.spanEnd < :to order by i.spanEnd desc")
+@NamedQuery(name = PimItem.OWN_APPOINTMENTS_FROM, query = "select i from PimItem i, Folder f where i.folderId = f.id"
+        + " and f.owner.id = :owner and i.itemClass = org.syncbridge.persistence.pim.ItemClass.EVENT"
+        + " and (i.spanEnd is null or i.spanEnd >= :from)")
 public class PimItem {
+    /** The appointments in a user's own calendars that have not ended before a moment (free/busy). */
+    public static final String OWN_APPOINTMENTS_FROM = "PimItem.ownAppointmentsFrom";
     public static final String CHANGED_SINCE = "PimItem.changedSince";
     /** Unchanged items whose span ends in [from, to): they leave a window whose start moves from "from" to "to". */
     public static final String LEAVING_WINDOW = "PimItem.leavingWindow";
