@@ -31,6 +31,7 @@ final class Libwbxml {
     private final Map<String, String> namespaces = new HashMap<>();
     private final Map<String, String> names = new HashMap<>();
     private final Set<String> base64 = new HashSet<>();
+    private final Map<String, String> extras = new HashMap<>();
     private final Set<String> used = new HashSet<>();
 
     Libwbxml() {
@@ -41,6 +42,7 @@ final class Libwbxml {
                     case "namespace" -> namespaces.put(words[1], words[2]);
                     case "name" -> names.put(words[1] + words[2], words[3]);
                     case "base64" -> base64.add(words[1] + words[2]);
+                    case "extra" -> extras.put(words[1] + " " + words[2], words[3]);
                     default -> {
                         if (!words[0].isEmpty() && !words[0].startsWith("#")) {
                             throw new IllegalStateException("libwbxml-differences.txt: " + line);
@@ -101,13 +103,24 @@ final class Libwbxml {
         return Element.of(tree.tag(), tree.children().stream().map(Libwbxml::readBack).toList());
     }
 
-    /** The documented differences that no comparison has needed. */
-    Set<String> unused() {
+    /** The documented name libwbxml gives a token the code pages lack, or null if none is documented. */
+    String extra(int page, int token) {
+        String key = CodePages.namespace(page) + " " + String.format("%02X", token);
+        if (extras.containsKey(key)) {
+            used.add("extra " + key);
+        }
+        return extras.get(key);
+    }
+
+    /** The documented differences of these kinds ("name", "extra"...) that no comparison has needed. */
+    Set<String> unused(String... kinds) {
         Set<String> all = new TreeSet<>();
         namespaces.keySet().forEach(key -> all.add("namespace " + key));
         names.keySet().forEach(key -> all.add("name " + key));
         base64.forEach(key -> all.add("base64 " + key));
+        extras.keySet().forEach(key -> all.add("extra " + key));
         all.removeAll(used);
+        all.removeIf(difference -> !List.of(kinds).contains(difference.substring(0, difference.indexOf(' '))));
         return all;
     }
 
@@ -127,12 +140,7 @@ final class Libwbxml {
         if (!name.equals(UNKNOWN) && !namespace(ours.tag()).equals(theirs.getNamespaceURI())) {
             found.add(path + ": libwbxml puts it in " + theirs.getNamespaceURI());
         }
-        List<org.w3c.dom.Element> children = new ArrayList<>();
-        for (Node child = theirs.getFirstChild(); child != null; child = child.getNextSibling()) {
-            if (child instanceof org.w3c.dom.Element element) {
-                children.add(element);
-            }
-        }
+        List<org.w3c.dom.Element> children = children(theirs);
         if (children.size() != ours.children().size()) {
             found.add(path + ": " + ours.children().size() + " children, libwbxml reads " + children.size());
             return;
@@ -143,6 +151,17 @@ final class Libwbxml {
         if (children.isEmpty() && !printedText(ours).equals(theirs.getTextContent())) {
             found.add(path + ": text '" + printedText(ours) + "', libwbxml reads '" + theirs.getTextContent() + "'");
         }
+    }
+
+    /** The child elements of an element libwbxml wrote. */
+    static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent) {
+        List<org.w3c.dom.Element> children = new ArrayList<>();
+        for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
+            if (child instanceof org.w3c.dom.Element element) {
+                children.add(element);
+            }
+        }
+        return children;
     }
 
     /** {@code wbxml2xml -l ACTIVESYNC}, compact, read back with an XML parser. */

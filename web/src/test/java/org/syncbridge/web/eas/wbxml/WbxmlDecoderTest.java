@@ -11,6 +11,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -53,6 +54,38 @@ class WbxmlDecoderTest {
         assertEquals(Optional.of(""), collections.get(0).childText(GET_CHANGES), "an empty element reads as \"\"");
         assertFalse(collections.get(0).child(GET_CHANGES).orElseThrow().hasText());
         assertEquals(Optional.empty(), collections.get(1).childText(SYNC_KEY));
+    }
+
+    /** An EAS 2.5 client adds a contact with its notes in Contacts:Body and asks for truncated bodies. */
+    @Test
+    void readsAnEas25ContactsSyncWithItsLegacyTags() throws IOException, MalformedWbxml {
+        String body = "03016a00 45 5c 4f"
+                + " 50" + inline("Contacts") + "01 4b" + inline("1") + "01 52" + inline("2") + "01"
+                + " 57 59" + inline("4") + "01 01" // <Options><Truncation>4</Truncation></Options>
+                + " 56 47 4c" + inline("c1") + "01 5d" // <Commands><Add><ClientId>c1</ClientId><ApplicationData>
+                + " 0001 5e" + inline("Funk, Don") + "01" // Contacts:FileAs
+                + " 49" + inline("Met at the booth") + "01" // Contacts:Body, 0x09
+                + " 69" + inline("Funk") + "01" // Contacts:LastName
+                + " 01 01 01 01 01 01";
+        Element expected = Element.of(SYNC, Element.of(COLLECTIONS, Element.of(COLLECTION,
+                Element.text(Tag.of("AirSync:", "Class"), "Contacts"), Element.text(SYNC_KEY, "1"), Element.text(COLLECTION_ID, "2"),
+                Element.of(Tag.of("AirSync:", "Options"), Element.text(Tag.of("AirSync:", "Truncation"), "4")),
+                Element.of(Tag.of("AirSync:", "Commands"), Element.of(Tag.of("AirSync:", "Add"),
+                        Element.text(Tag.of("AirSync:", "ClientId"), "c1"),
+                        Element.of(Tag.of("AirSync:", "ApplicationData"),
+                                Element.text(Tag.of("Contacts:", "FileAs"), "Funk, Don"),
+                                Element.text(Tag.of("Contacts:", "Body"), "Met at the booth"),
+                                Element.text(Tag.of("Contacts:", "LastName"), "Funk")))))));
+
+        Element sync = decode(body);
+        assertEquals(expected, sync);
+        assertEquals(0x09, Tag.of("Contacts:", "Body").token());
+        assertEquals(HexFormat.ofDelimiter(" ").formatHex(hex(body)), encode(sync), "and writes it back as it came");
+    }
+
+    /** An inline string in hex: STR_I, the UTF-8 bytes, NUL. */
+    private static String inline(String text) {
+        return " 03" + HexFormat.of().formatHex(text.getBytes(StandardCharsets.UTF_8)) + "00 ";
     }
 
     @Test
