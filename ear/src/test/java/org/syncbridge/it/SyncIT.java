@@ -196,6 +196,22 @@ class SyncIT {
         assertEquals(serverId, commands(sync(b, tasks, keyB, null), "Delete").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
     }
 
+    /** EAS 2.5 carries the note in Contacts Body; 14.1 in AirSyncBase Body: one note for both. */
+    @Test
+    void aNoteWrittenAt25ReachesA141DeviceAndBack() {
+        EasClient old = device("replay", "old-25", "2.5");
+        EasClient modern = device("replay", "modern-141", "14.1");
+        String contacts = collection(old, "Contacts");
+        String oldKey = key(sync(old, contacts, "0", null));
+        String modernKey = key(sync(modern, contacts, "0", null));
+        Element added = sync(old, contacts, oldKey, null, add("n1", text(C, "FirstName", "Nokia"), text(C, "Body", "Met at the 2005 fair")));
+        String serverId = responses(added, "Add").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow();
+        Element seen = commands(sync(modern, contacts, modernKey, null), "Add").stream()
+                .filter(c -> serverId.equals(c.childText(Tag.of(AS, "ServerId")).orElse(null))).findFirst().orElseThrow();
+        assertEquals("Met at the 2005 fair", seen.child(Tag.of(AS, "ApplicationData")).orElseThrow().child(Tag.of("AirSyncBase:", "Body"))
+                .orElseThrow().childText(Tag.of("AirSyncBase:", "Data")).orElseThrow());
+    }
+
     @Test
     void aRepeatedKeyGetsTheSameAnswerWithoutDuplicates() {
         EasClient a = device("replay", "replay-a", "14.1");

@@ -50,7 +50,7 @@ public final class CalendarFields {
 
     public static final List<ItemField> TABLE = table();
 
-    /** Appointments carry their note as AirSyncBase Body from 12.0. */
+    /** Appointments carry their note as AirSyncBase Body from 12.0 (as Calendar Body in 2.5). */
     public static final ProtocolVersion BODY_SINCE = V12_0;
 
     private CalendarFields() {
@@ -63,6 +63,7 @@ public final class CalendarFields {
         exception.add(compactDate(C, "ExceptionStartTime", V2_5).until(V14_1));
         exception.add(compactDate(B, "InstanceId", V16_0).as("exceptionStartTime"));
         exception.add(body(V12_0));
+        exception.add(text(C, "Body", V2_5).until(V2_5).as("body"));
 
         List<ItemField> table = new ArrayList<>(OCCURRENCE);
         table.addAll(LOCATION);
@@ -74,7 +75,8 @@ public final class CalendarFields {
                         text(C, "WeekOfMonth", V2_5), text(C, "DayOfWeek", V2_5), text(C, "MonthOfYear", V2_5),
                         compactDate(C, "Until", V2_5), text(C, "DayOfMonth", V2_5), text(C, "CalendarType", V14_0),
                         text(C, "IsLeapMonth", V14_0), text(C, "FirstDayOfWeek", V14_1)),
-                records(C, "Exceptions", "Exception", V2_5, exception.toArray(ItemField[]::new))));
+                records(C, "Exceptions", "Exception", V2_5, exception.toArray(ItemField[]::new)),
+                text(C, "Body", V2_5).until(V2_5).as("body")));
         return List.copyOf(table);
     }
 }

@@ -38,9 +38,9 @@ public final class ContactFields {
             text(C2, "CustomerId", V2_5), text(C2, "GovernmentId", V2_5), text(C2, "IMAddress", V2_5),
             text(C2, "IMAddress2", V2_5), text(C2, "IMAddress3", V2_5), text(C2, "ManagerName", V2_5),
             text(C2, "CompanyMainPhone", V2_5), text(C2, "AccountName", V2_5), text(C2, "NickName", V2_5),
-            text(C2, "MMS", V2_5));
+            text(C2, "MMS", V2_5), text(C, "Body", V2_5).until(V2_5).as("body"));
 
-    /** Contacts carry a note as AirSyncBase Body from 12.0. */
+    /** Contacts carry a note as AirSyncBase Body from 12.0 (as Contacts Body in 2.5). */
     public static final ProtocolVersion BODY_SINCE = V12_0;
 
     private ContactFields() {

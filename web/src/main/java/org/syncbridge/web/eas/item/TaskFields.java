@@ -29,9 +29,9 @@ public final class TaskFields {
                     text(T, "IsLeapMonth", V14_0), text(T, "FirstDayOfWeek", V14_1)),
             text(T, "ReminderSet", V2_5), date(T, "ReminderTime", V2_5), text(T, "Sensitivity", V2_5),
             text(T, "StartDate", V2_5), date(T, "UtcStartDate", V2_5), text(T, "Subject", V2_5),
-            text(T, "OrdinalDate", V2_5), text(T, "SubOrdinalDate", V2_5));
+            text(T, "OrdinalDate", V2_5), text(T, "SubOrdinalDate", V2_5), text(T, "Body", V2_5).until(V2_5).as("body"));
 
-    /** Tasks carry their note as AirSyncBase Body from 12.0. */
+    /** Tasks carry their note as AirSyncBase Body from 12.0 (as Tasks Body in 2.5). */
     public static final ProtocolVersion BODY_SINCE = V12_0;
 
     private TaskFields() {

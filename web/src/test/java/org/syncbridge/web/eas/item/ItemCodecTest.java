@@ -67,8 +67,18 @@ class ItemCodecTest {
     @Test
     void theBodyAndWhatAChangeReplacesFollowTheVersion() {
         assertTrue(contacts.properties(ProtocolVersion.V14_1).contains("body"));
-        assertFalse(contacts.properties(ProtocolVersion.V2_5).contains("body"));
+        assertTrue(contacts.properties(ProtocolVersion.V2_5).contains("body"), "2.5 in Contacts Body");
         assertTrue(tasks.properties(ProtocolVersion.V14_1).contains("recurrence.interval"));
         assertFalse(tasks.properties(ProtocolVersion.V12_1).contains("recurrence.calendarType"));
+    }
+
+    @Test
+    void version25CarriesTheNoteInTheClassesOwnBody() throws Exception {
+        Map<String, Object> contact = Map.of("firstName", "Old", "body", "Met in 2005");
+        Element data = written(contacts, contact, ProtocolVersion.V2_5);
+        assertEquals("Met in 2005", data.childText(Tag.of("Contacts:", "Body")).orElseThrow());
+        assertFalse(data.child(Tag.of("AirSyncBase:", "Body")).isPresent());
+        assertEquals(contact, contacts.read(data, ProtocolVersion.V2_5));
+        assertFalse(written(contacts, contact, ProtocolVersion.V12_0).child(Tag.of("Contacts:", "Body")).isPresent());
     }
 }
