@@ -29,6 +29,9 @@ public class FolderOperations {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.ejb.EJB
+    org.syncbridge.pim.FolderWatchers watchers;
+
     @EJB
     FolderHierarchy hierarchy;
 
@@ -68,6 +71,7 @@ public class FolderOperations {
             em.flush();
             serverId = String.valueOf(folder.getId());
         }
+        watchers.hierarchyChanged(em.find(User.class, userId));
         Map<String, HierarchyFolder> after = new LinkedHashMap<>(basis.get());
         after.put(serverId, new HierarchyFolder(serverId, parentId, role, name, true));
         return new FolderChange(Outcome.OK, hierarchy.record(deviceId, syncKey, after), serverId);
@@ -102,9 +106,11 @@ public class FolderOperations {
         }
         if (folder.role().mail()) {
             mailFolders.rename(userId, mail, Long.parseLong(serverId), parent == null ? null : Long.valueOf(parentId), name);
+            watchers.hierarchyChanged(em.find(User.class, userId));
         } else {
             Folder pim = em.find(Folder.class, Long.valueOf(serverId));
             pim.moveTo(parent == null ? null : em.find(Folder.class, Long.valueOf(parentId)), name);
+            watchers.hierarchyChanged(pim);
         }
         Map<String, HierarchyFolder> after = new LinkedHashMap<>(basis.get());
         after.put(serverId, new HierarchyFolder(serverId, parentId, folder.role(), name, true));
@@ -128,9 +134,13 @@ public class FolderOperations {
         gone.add(serverId);
         if (folder.role().mail()) {
             mailFolders.delete(userId, mail, Long.parseLong(serverId));
+            watchers.hierarchyChanged(em.find(User.class, userId));
         } else {
             gone.stream().map(Long::valueOf).sorted((a, b) -> Long.compare(b, a))
-                    .map(id -> em.find(Folder.class, id)).filter(java.util.Objects::nonNull).forEach(em::remove);
+                    .map(id -> em.find(Folder.class, id)).filter(java.util.Objects::nonNull).forEach(doomed -> {
+                        watchers.hierarchyChanged(doomed);
+                        em.remove(doomed);
+                    });
         }
         Map<String, HierarchyFolder> after = new LinkedHashMap<>(basis.get());
         after.keySet().removeAll(gone);

@@ -20,6 +20,9 @@ public class FolderSharing {
     @PersistenceContext
     EntityManager em;
 
+    @jakarta.ejb.EJB
+    FolderWatchers watchers;
+
     public List<FolderInfo> list(AdminIdentity caller, String context, String login) {
         User owner = AdminScope.user(em, caller, context, login);
         return em.createNamedQuery(Folder.OWNED_BY, Folder.class).setParameter("owner", owner).getResultStream()
@@ -35,12 +38,14 @@ public class FolderSharing {
         }
         folder.getShares().removeIf(s -> s.getUserId() == with.getId());
         folder.getShares().add(new FolderShare(with.getId(), writable));
+        watchers.hierarchyChanged(folder);
         return info(folder);
     }
 
     public FolderInfo unshare(AdminIdentity caller, String context, String login, long folderId, String grantee) {
         Folder folder = find(caller, context, login, folderId);
         User with = AdminScope.user(em, caller, context, grantee);
+        watchers.hierarchyChanged(folder); // before: the former grantee is among those concerned
         folder.getShares().removeIf(s -> s.getUserId() == with.getId());
         return info(folder);
     }
@@ -50,7 +55,15 @@ public class FolderSharing {
             throw RequestRejected.invalid("name publicFolder: true or false");
         }
         Folder folder = find(caller, context, login, folderId);
-        folder.setPublicFolder(publicFolder);
+        if (folder.isPublicFolder() != publicFolder) { // the public one's readers are the whole context
+            if (folder.isPublicFolder()) {
+                watchers.hierarchyChanged(folder);
+            }
+            folder.setPublicFolder(publicFolder);
+            if (publicFolder) {
+                watchers.hierarchyChanged(folder);
+            }
+        }
         return info(folder);
     }
 

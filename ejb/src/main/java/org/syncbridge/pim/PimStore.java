@@ -29,6 +29,9 @@ public class PimStore {
     @Resource(lookup = "java:jboss/datasources/SyncbridgeDS")
     DataSource dataSource;
 
+    @jakarta.ejb.EJB
+    FolderWatchers watchers;
+
     /** What {@code userId} may do in the folder: its owner and writable shares write, readers and the public read. */
     public FolderAccess access(long userId, long folderId) {
         Folder folder = em.find(Folder.class, folderId);
@@ -90,9 +93,11 @@ public class PimStore {
         return em.find(Folder.class, folderId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** Every write passes here: it takes the folder's next modseq and tells the folder's watchers. */
     private long nextModseq(Folder folder) {
         long modseq = ModSeq.next(em, dataSource);
         folder.setModseq(modseq);
+        watchers.itemsChanged(folder);
         return modseq;
     }
 

@@ -93,6 +93,14 @@ public class Device {
     @Column(name = "recovery_password")
     private String recoveryPassword;
 
+    /** The last Ping's heartbeat in seconds, for an empty Ping; null before the first. */
+    @Column(name = "ping_heartbeat")
+    private Integer pingHeartbeat;
+
+    /** The last Ping's collection ids, joined by commas. */
+    @Column(name = "ping_collections", length = 8000)
+    private String pingCollections;
+
     protected Device() {
     }
 
@@ -161,4 +169,11 @@ public class Device {
     public void setEnableOutboundSms(Boolean enableOutboundSms) { this.enableOutboundSms = enableOutboundSms; }
     public String getRecoveryPassword() { return recoveryPassword; }
     public void setRecoveryPassword(String recoveryPassword) { this.recoveryPassword = recoveryPassword; }
+    public Integer getPingHeartbeat() { return pingHeartbeat; }
+    public String getPingCollections() { return pingCollections; }
+
+    public void rememberPing(int heartbeat, String collections) {
+        this.pingHeartbeat = heartbeat;
+        this.pingCollections = collections;
+    }
 }

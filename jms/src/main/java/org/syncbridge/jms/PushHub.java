@@ -1,0 +1,81 @@
+package org.syncbridge.jms;
+
+import jakarta.annotation.Resource;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Where waiting requests park, on this node: no thread is held while they wait. A watch is found by the
+ * keys it watches when a change notice arrives, and by its device when a newer request of the same
+ * device replaces it; a timer ends it when its heartbeat runs out.
+ */
+@ApplicationScoped
+public class PushHub {
+    private final ConcurrentHashMap<String, Set<Watch>> byKey = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<Long, Watch> byDevice = new ConcurrentHashMap<>();
+
+    /** The container's managed timers; one scheduled expiry per parked request, no thread each. */
+    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    ScheduledExecutorService timers;
+
+    PushHub() {
+    }
+
+    /** A hub with its own timers, outside a container. */
+    PushHub(ScheduledExecutorService timers) {
+        this.timers = timers;
+    }
+
+    /** Parks a request of {@code deviceId} watching {@code keys} for at most {@code heartbeat}; an older one of the device ends. */
+    public Watch park(long deviceId, Set<String> keys, Duration heartbeat, Waiter waiter) {
+        Watch watch = new Watch(deviceId, keys, waiter);
+        for (String key : watch.keys()) {
+            byKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(watch);
+        }
+        Watch older = byDevice.put(deviceId, watch);
+        watch.expireWith(timers.schedule(watch::expire, heartbeat.toMillis(), TimeUnit.MILLISECONDS), () -> forget(watch));
+        if (older != null) {
+            older.replace();
+        }
+        return watch;
+    }
+
+    /** Ends the device's parked request, if any, because a newer request of it arrived. */
+    public void replace(long deviceId) {
+        Watch older = byDevice.get(deviceId);
+        if (older != null) {
+            older.replace();
+        }
+    }
+
+    /** Wakes every parked request that watches what the notice points at. */
+    public void notice(ChangeNotice notice) {
+        for (String key : notice.watchKeys()) {
+            Set<Watch> watches = byKey.get(key);
+            if (watches != null) {
+                for (Watch watch : watches.toArray(Watch[]::new)) {
+                    watch.wake(Set.of(key));
+                }
+            }
+        }
+    }
+
+    /** How many requests wait here now. */
+    public int parked() {
+        return byDevice.size();
+    }
+
+    private void forget(Watch watch) {
+        byDevice.remove(watch.deviceId(), watch);
+        for (String key : watch.keys()) {
+            byKey.computeIfPresent(key, (k, set) -> {
+                set.remove(watch);
+                return set.isEmpty() ? null : set;
+            });
+        }
+    }
+}

@@ -1,0 +1,69 @@
+package org.syncbridge.jms;
+
+import java.util.Set;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** One parked request: what it watches and how to answer it. Ends once, by the first of change, expiry or replacement. */
+public final class Watch {
+    private final long deviceId;
+    private final Set<String> keys;
+    private final Waiter waiter;
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private volatile ScheduledFuture<?> expiry;
+    private volatile Runnable onEnd = () -> { };
+
+    Watch(long deviceId, Set<String> keys, Waiter waiter) {
+        this.deviceId = deviceId;
+        this.keys = Set.copyOf(keys);
+        this.waiter = waiter;
+    }
+
+    long deviceId() {
+        return deviceId;
+    }
+
+    Set<String> keys() {
+        return keys;
+    }
+
+    void expireWith(ScheduledFuture<?> future, Runnable cleanup) {
+        this.expiry = future;
+        this.onEnd = cleanup;
+    }
+
+    /** Answers that {@code changed} keys changed, unless the watch already ended. */
+    public void wake(Set<String> changed) {
+        if (end()) {
+            waiter.changed(changed);
+        }
+    }
+
+    void expire() {
+        if (end()) {
+            waiter.expired();
+        }
+    }
+
+    void replace() {
+        if (end()) {
+            waiter.replaced();
+        }
+    }
+
+    public boolean ended() {
+        return ended.get();
+    }
+
+    private boolean end() {
+        if (!ended.compareAndSet(false, true)) {
+            return false;
+        }
+        ScheduledFuture<?> future = expiry;
+        if (future != null) {
+            future.cancel(false);
+        }
+        onEnd.run();
+        return true;
+    }
+}
