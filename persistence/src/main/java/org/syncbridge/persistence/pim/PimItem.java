@@ -1,15 +1,20 @@
 package org.syncbridge.persistence.pim;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A contact, appointment or task: its properties as a JSON object (the names are the store's own,
@@ -21,9 +26,24 @@ import jakarta.persistence.Table;
         query = "select i from PimItem i where i.folderId = :folder and i.modseq > :since order by i.modseq")
 @NamedQuery(name = PimItem.COUNT_CHANGED_SINCE,
         query = "select count(i) from PimItem i where i.folderId = :folder and i.modseq > :since")
+@NamedQuery(name = PimItem.CONTACT_ADDRESSES_EXACTLY, query = "select i.id, k.term from PimItem i join i.contactKeys k"
+        + " where k.folderId in :folders and k.address = true and k.term = :term order by i.id")
+@NamedQuery(name = PimItem.CONTACT_ADDRESSES_MATCHING, query = "select i.id, k.term from PimItem i join i.contactKeys k"
+        + " where " + PimItem.CONTACT_MATCH + " order by k.term, i.id")
+@NamedQuery(name = PimItem.CONTACT_ADDRESS_MATCH_COUNT, query = "select count(k.term) from PimItem i join i.contactKeys k"
+        + " where " + PimItem.CONTACT_MATCH)
 public class PimItem {
     public static final String CHANGED_SINCE = "PimItem.changedSince";
     public static final String COUNT_CHANGED_SINCE = "PimItem.countChangedSince";
+    /** (contact id, lower-case address) of the contacts in :folders with the address :term. */
+    public static final String CONTACT_ADDRESSES_EXACTLY = "PimItem.contactAddressesExactly";
+    /** (contact id, lower-case address) of every address of the contacts in :folders with a key like :prefix. */
+    public static final String CONTACT_ADDRESSES_MATCHING = "PimItem.contactAddressesMatching";
+    public static final String CONTACT_ADDRESS_MATCH_COUNT = "PimItem.contactAddressMatchCount";
+
+    /** The key index (folder, term) finds the contacts; their addresses are read by the key's primary key. */
+    static final String CONTACT_MATCH = "k.folderId in :folders and k.address = true and i.id in"
+            + " (select j.id from PimItem j join j.contactKeys m where m.folderId in :folders and m.term like :prefix escape '!')";
 
     @Id
     @SequenceGenerator(name = "sb_id", sequenceName = "sb_id_seq", allocationSize = 50)
@@ -50,6 +70,11 @@ public class PimItem {
     @Column(nullable = false, length = 1_000_000)
     private String properties;
 
+    /** A contact's lookup keys, kept by the PIM store from its properties at every write; empty for other items. */
+    @ElementCollection
+    @CollectionTable(name = "sb_contact_key", joinColumns = @JoinColumn(name = "item_id"))
+    private Set<ContactKey> contactKeys = new HashSet<>();
+
     protected PimItem() {
     }
 
@@ -69,6 +94,7 @@ public class PimItem {
     public long getModseq() { return modseq; }
     public long getCreatedModseq() { return createdModseq; }
     public String getProperties() { return properties; }
+    public Set<ContactKey> getContactKeys() { return contactKeys; }
 
     public void rewrite(String newProperties, long newModseq) {
         this.properties = newProperties;
