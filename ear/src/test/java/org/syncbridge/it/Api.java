@@ -79,6 +79,24 @@ final class Api {
         }
     }
 
+    /** A request as the master admin with a body of another type than JSON, e.g. a photo; the answer as bytes. */
+    HttpResponse<byte[]> bytesAsMaster(String method, String path, String contentType, byte[] body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
+                .header("Authorization", basic(MASTER, MASTER_PASSWORD));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     static String basic(String login, String password) {
         return "Basic " + Base64.getEncoder().encodeToString((login + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

@@ -8,6 +8,7 @@ import jakarta.persistence.PersistenceContext;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
+import org.syncbridge.directory.ContactKeys;
 import org.syncbridge.persistence.folder.Folder;
 import org.syncbridge.persistence.folder.FolderShare;
 import org.syncbridge.persistence.pim.ItemClass;
@@ -63,6 +64,7 @@ public class PimStore {
         Map<String, Object> kept = itemClass == ItemClass.EVENT ? Appointments.normalized(properties) : properties;
         PimItem item = new PimItem(folderId, itemClass, uid(kept), modseq, ItemProperties.toJson(kept));
         item.setSpanEnd(spanEnd(itemClass, kept));
+        keep(item, kept);
         em.persist(item);
         em.flush();
         return item;
@@ -73,6 +75,7 @@ public class PimStore {
         Map<String, Object> kept = item.getItemClass() == ItemClass.EVENT ? Appointments.normalized(properties) : properties;
         item.rewrite(ItemProperties.toJson(kept), nextModseq(folder));
         item.setSpanEnd(spanEnd(item.getItemClass(), kept));
+        keep(item, kept);
         return item;
     }
 
@@ -87,6 +90,28 @@ public class PimStore {
         em.persist(new Tombstone(item.getId(), item.getFolderId(), modseq));
         em.remove(item);
         return modseq;
+    }
+
+    /**
+     * Gives every contact of a folder its lookup keys, once: folders from before the keys existed get them
+     * at their first lookup. Under the folder's lock, like every write, so no write is missed.
+     */
+    public void indexContacts(long folderId) {
+        Folder folder = lock(folderId);
+        if (folder == null || folder.isContactKeysIndexed()) {
+            return;
+        }
+        em.createNamedQuery(PimItem.CHANGED_SINCE, PimItem.class).setParameter("folder", folderId).setParameter("since", 0L)
+                .getResultStream().forEach(item -> keep(item, ItemProperties.fromJson(item.getProperties())));
+        folder.setContactKeysIndexed(true);
+    }
+
+    /** A contact's lookup keys follow its properties (recipient resolution reads them). */
+    private static void keep(PimItem item, Map<String, Object> properties) {
+        if (item.getItemClass() == ItemClass.CONTACT) {
+            item.getContactKeys().clear();
+            item.getContactKeys().addAll(ContactKeys.of(item.getFolderId(), properties));
+        }
     }
 
     private Folder lock(long folderId) {

@@ -2,9 +2,12 @@ package org.syncbridge.tenant;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.syncbridge.directory.SmimeCertificates;
+import org.syncbridge.persistence.tenant.UserPhoto;
 
 /** What names, domains, addresses and passwords may look like. */
 final class InputRules {
@@ -83,6 +86,33 @@ final class InputRules {
             throw RequestRejected.invalid("password must be 1-1024 characters");
         }
         return value;
+    }
+
+    /** S/MIME certificates: each one DER X.509 certificate in base64; stored without line breaks, once each. */
+    static List<String> certificates(List<String> values) {
+        if (values.size() > SmimeCertificates.MAX_PER_USER) {
+            throw RequestRejected.invalid("a user has at most " + SmimeCertificates.MAX_PER_USER + " certificates");
+        }
+        Set<String> result = new LinkedHashSet<>();
+        for (String value : values) {
+            try {
+                result.add(SmimeCertificates.canonical(SmimeCertificates.parse(value)));
+            } catch (IllegalArgumentException e) {
+                throw RequestRejected.invalid(e.getMessage());
+            }
+        }
+        return List.copyOf(result);
+    }
+
+    /** A JPEG (it starts with the SOI marker and a segment) of at most {@link UserPhoto#MAX_BYTES}. */
+    static byte[] jpeg(byte[] data) {
+        if (data == null || data.length > UserPhoto.MAX_BYTES) {
+            throw RequestRejected.invalid("a photo is at most " + UserPhoto.MAX_BYTES + " bytes");
+        }
+        if (data.length < 4 || (data[0] & 0xFF) != 0xFF || (data[1] & 0xFF) != 0xD8 || (data[2] & 0xFF) != 0xFF) {
+            throw RequestRejected.invalid("a photo must be a JPEG image");
+        }
+        return data;
     }
 
     static String optionalText(String value, int maxLength, String what) {

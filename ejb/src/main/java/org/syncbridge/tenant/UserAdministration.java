@@ -3,16 +3,22 @@ package org.syncbridge.tenant;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.syncbridge.auth.AdminIdentity;
 import org.syncbridge.auth.Passwords;
+import org.syncbridge.directory.DirectoryTerms;
 import org.syncbridge.persistence.folder.ContentType;
 import org.syncbridge.persistence.folder.Folder;
 import org.syncbridge.persistence.tenant.Context;
+import org.syncbridge.persistence.tenant.DirectoryCard;
+import org.syncbridge.persistence.tenant.DirectoryTerm;
 import org.syncbridge.persistence.tenant.User;
+import org.syncbridge.persistence.tenant.UserPhoto;
 
-/** Creating, listing and changing users, their passwords and permissions. */
+/** Creating, listing and changing users, their passwords, permissions, address book card, photo and certificates. */
 @Stateless
 public class UserAdministration {
 
@@ -38,7 +44,8 @@ public class UserAdministration {
         }
         User user = new User(context, login, Passwords.hash(InputRules.password(request.password())));
         apply(user, new UserChanges(request.displayName(), request.primaryEmail(), request.aliases(), request.enabled(),
-                request.activesync(), request.outlook(), request.imapLogin(), null, request.syncMailSubfolders(), null));
+                request.activesync(), request.outlook(), request.imapLogin(), null, request.syncMailSubfolders(), null,
+                request.directory(), request.certificates()));
         em.persist(user);
         createDefaultFolders(user);
         return info(user);
@@ -86,6 +93,60 @@ public class UserAdministration {
         if (changes.password() != null) {
             user.setPasswordHash(Passwords.hash(InputRules.password(changes.password())));
         }
+        if (changes.directory() != null) {
+            user.setDirectory(DirectoryCards.changed(user.getDirectory(), changes.directory()));
+        }
+        if (changes.certificates() != null) {
+            List<String> certificates = InputRules.certificates(changes.certificates());
+            user.getCertificates().clear();
+            user.getCertificates().addAll(certificates);
+        }
+        keepDirectoryTerms(user);
+    }
+
+    /** The terms lookups find the user by follow the names and addresses; Hibernate writes only the difference. */
+    private static void keepDirectoryTerms(User user) {
+        DirectoryCard card = user.getDirectory();
+        Set<DirectoryTerm> terms = new HashSet<>();
+        for (String term : DirectoryTerms.ofUser(user.getDisplayName(), card.getFirstName(), card.getLastName(),
+                user.getLoginName(), user.getPrimaryEmail(), user.getAliases())) {
+            terms.add(new DirectoryTerm(user.getContext().getId(), term));
+        }
+        user.getDirectoryTerms().retainAll(terms);
+        user.getDirectoryTerms().addAll(terms);
+    }
+
+    /** Sets the user's photo: a JPEG of at most {@link UserPhoto#MAX_BYTES}. */
+    public UserInfo setPhoto(AdminIdentity caller, String contextName, String login, byte[] jpeg) {
+        User user = find(caller, contextName, login);
+        byte[] checked = InputRules.jpeg(jpeg);
+        UserPhoto photo = em.find(UserPhoto.class, user.getId());
+        if (photo == null) {
+            em.persist(new UserPhoto(user.getId(), checked));
+        } else {
+            photo.setJpeg(checked);
+        }
+        user.setPhotoSize(checked.length);
+        return info(user);
+    }
+
+    public UserInfo removePhoto(AdminIdentity caller, String contextName, String login) {
+        User user = find(caller, contextName, login);
+        UserPhoto photo = em.find(UserPhoto.class, user.getId());
+        if (photo != null) {
+            em.remove(photo);
+        }
+        user.setPhotoSize(null);
+        return info(user);
+    }
+
+    public byte[] photo(AdminIdentity caller, String contextName, String login) {
+        User user = find(caller, contextName, login);
+        UserPhoto photo = em.find(UserPhoto.class, user.getId());
+        if (photo == null) {
+            throw RequestRejected.notFound("user '" + login + "' has no photo");
+        }
+        return photo.getJpeg();
     }
 
     /** Every user starts with private Contacts, Calendar and Tasks folders; mail folders come from IMAP. */
@@ -98,7 +159,8 @@ public class UserAdministration {
     static UserInfo info(User u) {
         return new UserInfo(u.getLoginName(), u.getContext().getName(), u.getDisplayName(), u.getPrimaryEmail(),
                 new TreeSet<>(u.getAliases()), u.isEnabled(), u.isActiveSync(), u.isOutlook(), u.effectiveImapLogin(),
-                u.getSyncMailSubfolders());
+                u.getSyncMailSubfolders(), DirectoryCards.entry(u.getDirectory()), u.getPhotoSize(),
+                u.getCertificates().stream().map(DirectoryCards::certificateInfo).toList());
     }
 
     /** A user's own view of their names and addresses (EAS Settings UserInformation). */

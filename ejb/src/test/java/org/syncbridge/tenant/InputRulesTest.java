@@ -46,4 +46,25 @@ class InputRulesTest {
         rejected(() -> InputRules.password("p".repeat(1025)));
         rejected(() -> InputRules.body(null));
     }
+
+    @Test
+    void photosAreJpegsOfAtMost100Kilobytes() {
+        byte[] jpeg = {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE0, 0, 16};
+        assertEquals(jpeg, InputRules.jpeg(jpeg));
+        rejected(() -> InputRules.jpeg("GIF89a".getBytes()));
+        rejected(() -> InputRules.jpeg(new byte[0]));
+        byte[] large = new byte[102_401];
+        large[0] = (byte) 0xFF;
+        large[1] = (byte) 0xD8;
+        large[2] = (byte) 0xFF;
+        rejected(() -> InputRules.jpeg(large));
+    }
+
+    @Test
+    void certificatesAreCheckedCountedAndKeptOnce() throws Exception {
+        String anna = org.syncbridge.directory.SmimeCertificatesTest.resource("anna-smime.b64");
+        assertEquals(List.of(anna), InputRules.certificates(List.of(anna, anna.replaceAll("(.{76})", "$1\n"))));
+        rejected(() -> InputRules.certificates(List.of("bm90IGEgY2VydGlmaWNhdGU=")));
+        rejected(() -> InputRules.certificates(java.util.Collections.nCopies(11, anna)));
+    }
 }

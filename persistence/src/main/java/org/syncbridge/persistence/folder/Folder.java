@@ -28,8 +28,10 @@ import org.syncbridge.persistence.tenant.User;
         + " where s.userId = :user order by f.id")
 @NamedQuery(name = Folder.PUBLIC_IN_CONTEXT, query = "select f from Folder f join fetch f.owner"
         + " where f.publicFolder = true and f.owner.context.id = :context and f.owner.id <> :user order by f.id")
+@NamedQuery(name = Folder.OWNED_OF_TYPE, query = "select f from Folder f where f.owner.id = :owner and f.contentType = :type order by f.id")
 public class Folder {
     public static final String OWNED_BY = "Folder.ownedBy";
+    public static final String OWNED_OF_TYPE = "Folder.ownedOfType";
     public static final String SHARED_WITH = "Folder.sharedWith";
     public static final String PUBLIC_IN_CONTEXT = "Folder.publicInContext";
 
@@ -67,6 +69,10 @@ public class Folder {
     /** Every user of the context sees a public folder, read-only. */
     @Column(name = "public_folder", nullable = false)
     private boolean publicFolder;
+
+    /** Whether every contact in the folder has its lookup keys; false only for folders older than the keys. */
+    @Column(name = "contact_keys_indexed", nullable = false)
+    private boolean contactKeysIndexed = true;
 
     @ElementCollection
     @CollectionTable(name = "sb_folder_share", joinColumns = @JoinColumn(name = "folder_id"))
@@ -119,6 +125,14 @@ public class Folder {
 
     public void setPublicFolder(boolean publicFolder) {
         this.publicFolder = publicFolder;
+    }
+
+    public boolean isContactKeysIndexed() {
+        return contactKeysIndexed;
+    }
+
+    public void setContactKeysIndexed(boolean contactKeysIndexed) {
+        this.contactKeysIndexed = contactKeysIndexed;
     }
 
     public Set<FolderShare> getShares() {

@@ -1,15 +1,20 @@
 package org.syncbridge.persistence.pim;
 
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * A contact, appointment or task: its properties as a JSON object (the names are the store's own,
@@ -31,6 +36,12 @@ import jakarta.persistence.Table;
 @NamedQuery(name = PimItem.OWN_APPOINTMENTS_FROM, query = "select i from PimItem i, Folder f where i.folderId = f.id"
         + " and f.owner.id = :owner and i.itemClass = org.syncbridge.persistence.pim.ItemClass.EVENT"
         + " and (i.spanEnd is null or i.spanEnd >= :from)")
+@NamedQuery(name = PimItem.CONTACT_ADDRESSES_EXACTLY, query = "select i.id, k.term from PimItem i join i.contactKeys k"
+        + " where k.folderId in :folders and k.address = true and k.term = :term order by i.id")
+@NamedQuery(name = PimItem.CONTACT_ADDRESSES_MATCHING, query = "select i.id, k.term from PimItem i join i.contactKeys k"
+        + " where " + PimItem.CONTACT_MATCH + " order by k.term, i.id")
+@NamedQuery(name = PimItem.CONTACT_ADDRESS_MATCH_COUNT, query = "select count(k.term) from PimItem i join i.contactKeys k"
+        + " where " + PimItem.CONTACT_MATCH)
 public class PimItem {
     /** The appointments in a user's own calendars that have not ended before a moment (free/busy). */
     public static final String OWN_APPOINTMENTS_FROM = "PimItem.ownAppointmentsFrom";
@@ -43,6 +54,15 @@ public class PimItem {
     public static final String COUNT_CHANGED_SINCE = "PimItem.countChangedSince";
     /** How many items {@link #LEAVING_WINDOW} or {@link #ENTERING_WINDOW} would move. */
     public static final String COUNT_SPAN_BETWEEN = "PimItem.countSpanBetween";
+    /** (contact id, lower-case address) of the contacts in :folders with the address :term. */
+    public static final String CONTACT_ADDRESSES_EXACTLY = "PimItem.contactAddressesExactly";
+    /** (contact id, lower-case address) of every address of the contacts in :folders with a key like :prefix. */
+    public static final String CONTACT_ADDRESSES_MATCHING = "PimItem.contactAddressesMatching";
+    public static final String CONTACT_ADDRESS_MATCH_COUNT = "PimItem.contactAddressMatchCount";
+
+    /** The key index (folder, term) finds the contacts; their addresses are read by the key's primary key. */
+    static final String CONTACT_MATCH = "k.folderId in :folders and k.address = true and i.id in"
+            + " (select j.id from PimItem j join j.contactKeys m where m.folderId in :folders and m.term like :prefix escape '!')";
 
     @Id
     @SequenceGenerator(name = "sb_id", sequenceName = "sb_id_seq", allocationSize = 50)
@@ -72,6 +92,10 @@ public class PimItem {
     /** When an appointment's last occurrence ends; null when it never does or the item is no appointment. */
     @Column(name = "span_end")
     private java.time.Instant spanEnd;
+    /** A contact's lookup keys, kept by the PIM store from its properties at every write; empty for other items. */
+    @ElementCollection
+    @CollectionTable(name = "sb_contact_key", joinColumns = @JoinColumn(name = "item_id"))
+    private Set<ContactKey> contactKeys = new HashSet<>();
 
     protected PimItem() {
     }
@@ -97,6 +121,7 @@ public class PimItem {
     public void setSpanEnd(java.time.Instant spanEnd) {
         this.spanEnd = spanEnd;
     }
+    public Set<ContactKey> getContactKeys() { return contactKeys; }
 
     public void rewrite(String newProperties, long newModseq) {
         this.properties = newProperties;

@@ -3,6 +3,7 @@ package org.syncbridge.persistence.tenant;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -12,10 +13,14 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /** A user of one context. Login names are case-sensitive and unique within the context. */
@@ -28,11 +33,33 @@ import java.util.Set;
 @NamedQuery(name = User.FOR_LOGIN_IN_CONTEXT_NAMED,
         query = "select u from User u join fetch u.context where u.context.name = :context and u.loginName = :login")
 @NamedQuery(name = User.IN_CONTEXT, query = "select u from User u where u.context = :context order by u.loginName")
+@NamedQuery(name = User.DIRECTORY_MATCHES, query = "select u from User u where " + User.DIRECTORY_MATCH + " order by " + User.DIRECTORY_ORDER)
+@NamedQuery(name = User.DIRECTORY_MATCH_COUNT, query = "select count(u) from User u where " + User.DIRECTORY_MATCH)
+@NamedQuery(name = User.RECIPIENTS_NAMED_EXACTLY, query = "select u from User u where u.context.id = :context and u.enabled = true"
+        + " and u.primaryEmail is not null and u.id in (select v.id from User v join v.directoryTerms t"
+        + " where t.contextId = :context and t.term = :term) and (lower(u.primaryEmail) = :term or lower(u.loginName) = :term"
+        + " or exists (select a from User w join w.aliases a where w = u and lower(a) = :term)) order by " + User.DIRECTORY_ORDER)
 public class User {
     public static final String BY_CONTEXT_AND_LOGIN = "User.byContextAndLogin";
     public static final String FOR_LOGIN_IN_DOMAIN = "User.forLoginInDomain";
     public static final String FOR_LOGIN_IN_CONTEXT_NAMED = "User.forLoginInContextNamed";
     public static final String IN_CONTEXT = "User.inContext";
+    public static final String DIRECTORY_MATCHES = "User.directoryMatches";
+    public static final String DIRECTORY_MATCH_COUNT = "User.directoryMatchCount";
+    /** The enabled users with a primary address whose address, alias or login name is :term (lower-case). */
+    public static final String RECIPIENTS_NAMED_EXACTLY = "User.recipientsNamedExactly";
+
+    /**
+     * The enabled users of a context (:context) with a directory term that a LIKE pattern (:prefix,
+     * escaped with '!') matches; with :recipientsOnly only those with a primary address. The term index
+     * finds the candidates, so the cost follows the matches, not the size of the context.
+     */
+    static final String DIRECTORY_MATCH = "u.context.id = :context and u.enabled = true"
+            + " and (:recipientsOnly = false or u.primaryEmail is not null)"
+            + " and u.id in (select v.id from User v join v.directoryTerms t where t.contextId = :context"
+            + " and t.term like :prefix escape '!')";
+    /** Login names are unique in a context, so pages of a directory lookup neither overlap nor skip. */
+    static final String DIRECTORY_ORDER = "lower(coalesce(u.displayName, u.loginName)), u.loginName";
 
     @Id
     @SequenceGenerator(name = "sb_id", sequenceName = "sb_id_seq", allocationSize = 50)
@@ -51,6 +78,25 @@ public class User {
 
     @Column(name = "primary_email", length = 320)
     private String primaryEmail;
+
+    @Embedded
+    private DirectoryCard directory;
+
+    /** The size of the photo in {@link UserPhoto}; null: none. */
+    @Column(name = "photo_size")
+    private Integer photoSize;
+
+    /** S/MIME certificates, DER in base64, as recipient lookups hand them to senders. */
+    @ElementCollection
+    @CollectionTable(name = "sb_user_certificate", joinColumns = @JoinColumn(name = "user_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "der_base64", nullable = false, length = 24_000)
+    private List<String> certificates = new ArrayList<>();
+
+    /** Kept by whoever changes names or addresses (UserAdministration), from all of them at once. */
+    @ElementCollection
+    @CollectionTable(name = "sb_directory_term", joinColumns = @JoinColumn(name = "user_id"))
+    private Set<DirectoryTerm> directoryTerms = new HashSet<>();
 
     @ElementCollection
     @CollectionTable(name = "sb_user_alias", joinColumns = @JoinColumn(name = "user_id"))
@@ -119,8 +165,32 @@ public class User {
         this.primaryEmail = primaryEmail;
     }
 
+    public DirectoryCard getDirectory() {
+        return directory == null ? DirectoryCard.EMPTY : directory;
+    }
+
+    public void setDirectory(DirectoryCard directory) {
+        this.directory = directory;
+    }
+
     public Set<String> getAliases() {
         return aliases;
+    }
+
+    public Integer getPhotoSize() {
+        return photoSize;
+    }
+
+    public void setPhotoSize(Integer photoSize) {
+        this.photoSize = photoSize;
+    }
+
+    public List<String> getCertificates() {
+        return certificates;
+    }
+
+    public Set<DirectoryTerm> getDirectoryTerms() {
+        return directoryTerms;
     }
 
     public String getPasswordHash() {
