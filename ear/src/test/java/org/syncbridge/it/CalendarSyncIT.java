@@ -55,9 +55,10 @@ class CalendarSyncIT {
         Api api = new Api(base);
         if (api.asMaster("GET", "api/admin/contexts/cal.test", null).statusCode() == 404) {
             api.asMaster("POST", "api/admin/contexts", "{\"name\":\"cal.test\"}");
-            for (String login : List.of("c121", "c141", "c161", "allday", "window", "other")) {
-                assertEquals(201, api.asMaster("POST", "api/admin/contexts/cal.test/users",
-                        "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"User " + login + "\"}").statusCode());
+            for (String login : List.of("c121", "c141", "c161", "allday", "window", "other", "busy")) {
+                assertEquals(201, api.asMaster("POST", "api/admin/contexts/cal.test/users", "{\"login\":\"" + login
+                        + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"User " + login + "\",\"primaryEmail\":\""
+                        + login + "@cal.test\"}").statusCode());
             }
         }
     }
@@ -331,6 +332,36 @@ class CalendarSyncIT {
                 assertEquals(ZoneId.of(d.zone()).getRules().getOffset(end), zone.getRules().getOffset(end), "same offsets: " + d);
             }
         }
+    }
+
+    /** Another user asks when "busy" is free: a weekly meeting with a moved occurrence shows in 30-minute steps. */
+    @Test
+    void resolveRecipientsAnswersAvailabilityFromTheCalendar() {
+        EasClient busy = device("busy", "busy-1", "14.1");
+        String calendar = SyncIT.collection(busy, "Calendar");
+        String key = key(sync(busy, calendar, "0", null));
+        Instant monday = Instant.parse("2026-03-02T08:00:00Z");
+        sync(busy, calendar, key, null, el(AS, "Add", text(AS, "ClientId", "b1"), el(AS, "ApplicationData",
+                text(CAL, "Timezone", EasTimeZone.encodeBase64(BERLIN, 2026)), text(CAL, "StartTime", compact(monday)),
+                text(CAL, "EndTime", compact(monday.plusSeconds(3600))), text(CAL, "Subject", "Weekly"), text(CAL, "BusyStatus", "2"),
+                el(CAL, "Recurrence", text(CAL, "Type", "1"), text(CAL, "Interval", "1"), text(CAL, "DayOfWeek", "2")),
+                el(CAL, "Exceptions", el(CAL, "Exception", text(CAL, "ExceptionStartTime", compact(monday.plusSeconds(7 * 86400))),
+                        text(CAL, "StartTime", compact(monday.plusSeconds(7 * 86400 + 7200))),
+                        text(CAL, "EndTime", compact(monday.plusSeconds(7 * 86400 + 9000))), text(CAL, "BusyStatus", "1"))))));
+        EasClient asker = device("other", "asker-1", "14.1");
+        String rr = "ResolveRecipients:";
+        Element answer = asker.post("ResolveRecipients", el(rr, "ResolveRecipients", text(rr, "To", "busy@cal.test"),
+                el(rr, "Options", el(rr, "Availability", text(rr, "StartTime", "2026-03-09T06:00:00.000Z"),
+                        text(rr, "EndTime", "2026-03-09T12:00:00.000Z"))))).root();
+        Element availability = answer.child(Tag.of(rr, "Response")).orElseThrow().child(Tag.of(rr, "Recipient")).orElseThrow()
+                .child(Tag.of(rr, "Availability")).orElseThrow();
+        assertEquals("1", value(availability, rr, "Status"));
+        // 06:00-12:00 UTC on 9 March in half hours: the occurrence moved from 08:00-09:00 to 10:00-10:30, tentative
+        assertEquals("000000001000", value(availability, rr, "MergedFreeBusy"));
+        Element tooLong = asker.post("ResolveRecipients", el(rr, "ResolveRecipients", text(rr, "To", "busy@cal.test"),
+                el(rr, "Options", el(rr, "Availability", text(rr, "StartTime", "2026-03-09T06:00:00.000Z"),
+                        text(rr, "EndTime", "2026-06-09T12:00:00.000Z"))))).root();
+        assertEquals("5", value(tooLong, rr, "Status"), "more than 42 days");
     }
 
     static String estimate(EasClient device, String collectionId, String key, String filterType) {

@@ -4,11 +4,15 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import org.syncbridge.directory.Recipient;
+import org.syncbridge.pim.Availability;
 import org.syncbridge.directory.RecipientLookup;
 import org.syncbridge.directory.Resolution;
 import org.syncbridge.web.eas.EasCommand;
@@ -30,7 +34,9 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
  * <p>Certificates go only with a resolved recipient: its valid S/MIME certificates (Status 1), none
  * (Status 7), or Status 8 once MaxCertificates certificates have gone out in this response. A mini
  * certificate (CertificateRetrieval 3) is a format Microsoft does not specify, so those clients get
- * the full certificates, as for 2. From 14.1 Picture returns photos as Search does.
+ * the full certificates, as for 2. From 14.1 Picture returns photos as Search does. From 14.0
+ * Availability answers a user's merged free/busy from their own calendars in 30-minute steps (up to 42
+ * days, as Exchange); a contact's address gets Availability Status 162 (no free/busy here).
  */
 @ApplicationScoped
 public class ResolveRecipientsCommand implements EasCommand {
@@ -55,6 +61,15 @@ public class ResolveRecipientsCommand implements EasCommand {
     private static final Tag CERTIFICATE = Tag.of(NS, "Certificate");
     private static final Tag CERTIFICATE_COUNT = Tag.of(NS, "CertificateCount");
     private static final Tag DATA = Tag.of(NS, "Data");
+    private static final Tag AVAILABILITY = Tag.of(NS, "Availability");
+    private static final Tag START_TIME = Tag.of(NS, "StartTime");
+    private static final Tag END_TIME = Tag.of(NS, "EndTime");
+    private static final Tag MERGED_FREE_BUSY = Tag.of(NS, "MergedFreeBusy");
+    /** Exchange 2010 and later answer at most 42 days of free/busy, in 30-minute intervals. */
+    private static final Duration MAX_AVAILABILITY = Duration.ofDays(42);
+    private static final Duration FREE_BUSY_INTERVAL = Duration.ofMinutes(30);
+    /** Availability Status when a recipient has no calendar here (a contact's address). */
+    private static final int FREE_BUSY_UNAVAILABLE = 162;
     private static final int MAX_TO = 100;
     private static final int MAX_TO_LENGTH = 256;
     private static final int MAX_OPTION = 9999;
@@ -63,6 +78,9 @@ public class ResolveRecipientsCommand implements EasCommand {
     @EJB
     RecipientLookup lookup;
 
+    @EJB
+    Availability availability;
+
     @Override
     public Tag root() {
         return ROOT;
@@ -70,7 +88,11 @@ public class ResolveRecipientsCommand implements EasCommand {
 
     /** What the client asked for; maxCertificates counts over the whole response. */
     record Request(List<String> to, boolean certificates, int maxCertificates, int maxAmbiguous,
-                   Optional<PhotoLimits> photos) {
+                   Optional<PhotoLimits> photos, Optional<Period> freeBusy) {
+    }
+
+    /** The span of free/busy a client asked for. */
+    record Period(Instant start, Instant end) {
     }
 
     private record Answer(String to, Resolution resolution) {
@@ -78,7 +100,7 @@ public class ResolveRecipientsCommand implements EasCommand {
 
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
-        Optional<Request> request = read(x.request(ROOT), x.atLeast(ProtocolVersion.V14_1));
+        Optional<Request> request = read(x.request(ROOT), x.atLeast(ProtocolVersion.V14_1), x.atLeast(ProtocolVersion.V14_0));
         if (request.isEmpty()) {
             return Wbxml.status(this, PROTOCOL_ERROR);
         }
@@ -100,6 +122,9 @@ public class ResolveRecipientsCommand implements EasCommand {
                     if (r.certificates() && a.resolution().outcome() == Resolution.Outcome.RESOLVED) {
                         certificatesLeft[0] = certificates(out, recipient.certificates(), certificatesLeft[0]);
                     }
+                    if (r.freeBusy().isPresent()) {
+                        availability(out, recipient, r.freeBusy().get());
+                    }
                     if (r.photos().isPresent()) {
                         picture(out, userId, recipient, r.photos().get());
                     }
@@ -111,8 +136,8 @@ public class ResolveRecipientsCommand implements EasCommand {
         });
     }
 
-    /** The request, or empty when it is outside the schema. Availability is not read here. */
-    static Optional<Request> read(Element root, boolean picturesKnown) {
+    /** The request, or empty when it is outside the schema or asks for an impossible free/busy span. */
+    static Optional<Request> read(Element root, boolean picturesKnown, boolean availabilityKnown) {
         List<String> to = new ArrayList<>();
         for (Element e : root.children(TO)) {
             if (!e.children().isEmpty() || e.text().length() > MAX_TO_LENGTH) {
@@ -136,8 +161,37 @@ public class ResolveRecipientsCommand implements EasCommand {
         if (picture.isPresent() && photos.isEmpty()) {
             return Optional.empty();
         }
+        Optional<Element> asked = availabilityKnown ? options.flatMap(o -> o.child(AVAILABILITY)) : Optional.empty();
+        Optional<Period> freeBusy = asked.flatMap(ResolveRecipientsCommand::period);
+        if (asked.isPresent() && freeBusy.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(new Request(List.copyOf(to), retrieval.getAsInt() != 1, maxCertificates.getAsInt(),
-                maxAmbiguous.getAsInt(), photos));
+                maxAmbiguous.getAsInt(), photos, freeBusy));
+    }
+
+    /** StartTime is required; EndTime defaults to a week later; at least 30 minutes, at most 42 days. */
+    private static Optional<Period> period(Element availability) {
+        try {
+            Instant start = Instant.parse(availability.childText(START_TIME).orElse("").trim());
+            Instant end = availability.childText(END_TIME).map(t -> Instant.parse(t.trim())).orElse(start.plus(Duration.ofDays(7)));
+            boolean fits = !end.isBefore(start.plus(FREE_BUSY_INTERVAL)) && !end.isAfter(start.plus(MAX_AVAILABILITY));
+            return fits ? Optional.of(new Period(start, end)) : Optional.empty();
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** A user's merged free/busy; a contact's address has no calendar here. */
+    private void availability(WbxmlWriter out, Recipient recipient, Period period) throws IOException {
+        out.start(AVAILABILITY);
+        if (recipient.kind() == Recipient.Kind.GAL) {
+            out.text(STATUS, "1").text(MERGED_FREE_BUSY,
+                    availability.mergedFreeBusy(recipient.id(), period.start(), period.end(), FREE_BUSY_INTERVAL));
+        } else {
+            out.text(STATUS, String.valueOf(FREE_BUSY_UNAVAILABLE));
+        }
+        out.end();
     }
 
     /** An option's value 0..9999, its default when absent, empty when out of range. */

@@ -31,7 +31,7 @@ class ResolveRecipientsRequestTest {
 
     @Test
     void optionsHaveTheirDefaults() {
-        ResolveRecipientsCommand.Request r = ResolveRecipientsCommand.read(request(List.of("ann", "bob@x.org")), true).orElseThrow();
+        ResolveRecipientsCommand.Request r = ResolveRecipientsCommand.read(request(List.of("ann", "bob@x.org")), true, true).orElseThrow();
         assertEquals(List.of("ann", "bob@x.org"), r.to());
         assertFalse(r.certificates());
         assertEquals(100, r.maxAmbiguous());
@@ -41,7 +41,7 @@ class ResolveRecipientsRequestTest {
     @Test
     void certificatesFullOrMiniAndTheLimits() {
         ResolveRecipientsCommand.Request r = ResolveRecipientsCommand.read(request(List.of("ann"), option("CertificateRetrieval", "3"),
-                option("MaxCertificates", "2"), option("MaxAmbiguousRecipients", "0")), true).orElseThrow();
+                option("MaxCertificates", "2"), option("MaxAmbiguousRecipients", "0")), true, true).orElseThrow();
         assertTrue(r.certificates());
         assertEquals(2, r.maxCertificates());
         assertEquals(0, r.maxAmbiguous());
@@ -49,18 +49,30 @@ class ResolveRecipientsRequestTest {
 
     @Test
     void requestsOutsideTheSchemaAreRefused() {
-        assertFalse(ResolveRecipientsCommand.read(request(List.of()), true).isPresent());
-        assertFalse(ResolveRecipientsCommand.read(request(Collections.nCopies(101, "ann")), true).isPresent());
-        assertFalse(ResolveRecipientsCommand.read(request(List.of("x".repeat(257))), true).isPresent());
-        assertFalse(ResolveRecipientsCommand.read(request(List.of("ann"), option("CertificateRetrieval", "4")), true).isPresent());
-        assertFalse(ResolveRecipientsCommand.read(request(List.of("ann"), option("MaxAmbiguousRecipients", "10000")), true).isPresent());
-        assertFalse(ResolveRecipientsCommand.read(request(List.of("ann"), option("MaxCertificates", "many")), true).isPresent());
+        assertFalse(ResolveRecipientsCommand.read(request(List.of()), true, true).isPresent());
+        assertFalse(ResolveRecipientsCommand.read(request(Collections.nCopies(101, "ann")), true, true).isPresent());
+        assertFalse(ResolveRecipientsCommand.read(request(List.of("x".repeat(257))), true, true).isPresent());
+        assertFalse(ResolveRecipientsCommand.read(request(List.of("ann"), option("CertificateRetrieval", "4")), true, true).isPresent());
+        assertFalse(ResolveRecipientsCommand.read(request(List.of("ann"), option("MaxAmbiguousRecipients", "10000")), true, true).isPresent());
+        assertFalse(ResolveRecipientsCommand.read(request(List.of("ann"), option("MaxCertificates", "many")), true, true).isPresent());
     }
 
     @Test
-    void availabilityIsLeftToTheCalendarAndDoesNotBreakTheRequest() {
-        Element availability = Element.of(Tag.of(R, "Availability"), option("StartTime", "2026-11-23T08:00:00.000Z"));
-        assertTrue(ResolveRecipientsCommand.read(request(List.of("ann"), availability), true).isPresent());
+    void availabilityNeedsAStartAndAtMost42DaysFrom14Point0() {
+        Element week = Element.of(Tag.of(R, "Availability"), option("StartTime", "2026-11-23T08:00:00.000Z"));
+        ResolveRecipientsCommand.Period period = ResolveRecipientsCommand.read(request(List.of("ann"), week), true, true)
+                .orElseThrow().freeBusy().orElseThrow();
+        assertEquals(java.time.Instant.parse("2026-11-30T08:00:00Z"), period.end(), "a week by default");
+        assertTrue(ResolveRecipientsCommand.read(request(List.of("ann"), week), false, false).orElseThrow().freeBusy().isEmpty(),
+                "12.1 knows no Availability");
+        Element tooLong = Element.of(Tag.of(R, "Availability"), option("StartTime", "2026-11-23T08:00:00.000Z"),
+                option("EndTime", "2027-01-23T08:00:00.000Z"));
+        Element tooShort = Element.of(Tag.of(R, "Availability"), option("StartTime", "2026-11-23T08:00:00.000Z"),
+                option("EndTime", "2026-11-23T08:10:00.000Z"));
+        Element noStart = Element.of(Tag.of(R, "Availability"), option("EndTime", "2026-11-23T08:10:00.000Z"));
+        for (Element wrong : List.of(tooLong, tooShort, noStart)) {
+            assertFalse(ResolveRecipientsCommand.read(request(List.of("ann"), wrong), true, true).isPresent(), wrong.toString());
+        }
     }
 
     @Test
