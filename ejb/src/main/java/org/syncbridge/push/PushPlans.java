@@ -20,15 +20,15 @@ import org.syncbridge.pim.PimStore;
 
 /**
  * Decides what a Ping watches: checks the heartbeat and the number of collections against the limits
- * (WildFly system properties syncbridge.push.min-heartbeat, max-heartbeat, max-collections), remembers
+ * (WildFly system properties syncbridge.heartbeat.min-seconds, max-seconds, syncbridge.ping.max-folders), remembers
  * them for the device's next empty Ping, maps each collection to its watch key, and finds the collections
  * that changed since the device last synced them.
  */
 @Stateless
 public class PushPlans {
-    public static final int MIN_HEARTBEAT = SystemSettings.intValue("syncbridge.push.min-heartbeat", 60);
-    public static final int MAX_HEARTBEAT = SystemSettings.intValue("syncbridge.push.max-heartbeat", 3540);
-    public static final int MAX_COLLECTIONS = SystemSettings.intValue("syncbridge.push.max-collections", 300);
+    public static final int MIN_HEARTBEAT = SystemSettings.intValue("syncbridge.heartbeat.min-seconds", 60);
+    public static final int MAX_HEARTBEAT = SystemSettings.intValue("syncbridge.heartbeat.max-seconds", 3540);
+    public static final int MAX_COLLECTIONS = SystemSettings.intValue("syncbridge.ping.max-folders", 300);
 
     @PersistenceContext
     EntityManager em;

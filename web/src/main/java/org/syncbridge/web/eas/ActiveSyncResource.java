@@ -6,6 +6,8 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.OPTIONS;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.container.AsyncResponse;
+import jakarta.ws.rs.container.Suspended;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -15,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.syncbridge.auth.AuthenticatedUser;
 import org.syncbridge.auth.Permission;
@@ -24,6 +28,7 @@ import org.syncbridge.device.DeviceGate;
 import org.syncbridge.device.DeviceRegistry;
 import org.syncbridge.mail.MailLogin;
 import org.syncbridge.mail.MailUnavailable;
+import org.syncbridge.push.PushPlans;
 import org.syncbridge.web.auth.BasicCredentials;
 import org.syncbridge.web.auth.UserLogin;
 import org.syncbridge.web.eas.wbxml.Element;
@@ -69,39 +74,53 @@ public class ActiveSyncResource {
                 .build();
     }
 
+    /** Answers through {@code async}: most commands at once, a Ping or waiting Sync when woken, holding no thread meanwhile. */
     @POST
-    public Response post(InputStream body) {
+    public void post(InputStream body, @Suspended AsyncResponse async) {
+        // a safety net behind the push hub's own heartbeat timer, which answers first
+        async.setTimeout(PushPlans.MAX_HEARTBEAT + 60L, TimeUnit.SECONDS);
+        try {
+            handle(body, response -> async.resume(withServerHeader(response)));
+        } catch (RuntimeException e) {
+            async.resume(e);
+        }
+    }
+
+    private void handle(InputStream body, Consumer<Response> reply) {
         EasQuery query;
         try {
             query = EasQuery.parse(uri.getRequestUri().getRawQuery());
         } catch (EasQuery.Invalid e) {
-            return badRequest(e.getMessage());
+            reply.accept(badRequest(e.getMessage()));
+            return;
         }
         Optional<ProtocolVersion> version = query.version().or(() -> ProtocolVersion.parse(headers.getHeaderString("MS-ASProtocolVersion")));
         if (version.isEmpty()) {
-            return badRequest("unsupported or missing MS-ASProtocolVersion");
+            reply.accept(badRequest("unsupported or missing MS-ASProtocolVersion"));
+            return;
         }
         Optional<EasCommand> command = commands.named(query.command());
         if (command.isEmpty()) {
-            return Response.status(Response.Status.NOT_IMPLEMENTED).header("MS-Server-ActiveSync", SERVER_VERSION).build();
+            reply.accept(Response.status(Response.Status.NOT_IMPLEMENTED).build());
+            return;
         }
         AuthenticatedUser user = (AuthenticatedUser) security.getUserPrincipal();
         DeviceEntry device = devices.enter(user, new DeviceCall(query.deviceId(), query.deviceType(),
                 headers.getHeaderString(HttpHeaders.USER_AGENT), version.get().toString(), policyKey(query)));
         Response refusal = gate(command.get(), device.gate(), version.get());
         if (refusal != null) {
-            return refusal;
+            reply.accept(refusal);
+            return;
         }
         try {
-            EasExchange exchange = new EasExchange(user, mailLogin(user), device, version.get(), query, decode(body));
-            return withServerHeader(command.get().execute(exchange));
+            command.get().answer(new EasExchange(user, mailLogin(user), device, version.get(), query, decode(body)), reply);
         } catch (MalformedWbxml e) {
-            return badRequest("malformed WBXML: " + e.getMessage());
+            reply.accept(badRequest("malformed WBXML: " + e.getMessage()));
         } catch (IOException e) {
-            return badRequest("the request body could not be read: " + e.getMessage());
+            reply.accept(badRequest("the request body could not be read: " + e.getMessage()));
         } catch (MailUnavailable e) {
             LOG.warning(() -> "Mail server unavailable for " + user.loginName() + ": " + e.getMessage());
-            return Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30").build();
+            reply.accept(Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30").build());
         }
     }
 
@@ -120,7 +139,7 @@ public class ActiveSyncResource {
             case POLICY_KEY_INVALID -> 144;
             case ALLOWED -> throw new IllegalStateException();
         };
-        return withServerHeader(Wbxml.status(command, status));
+        return Wbxml.status(command, status);
     }
 
     private Long policyKey(EasQuery query) {

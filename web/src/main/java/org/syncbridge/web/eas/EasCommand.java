@@ -1,10 +1,14 @@
 package org.syncbridge.web.eas;
 
 import jakarta.ws.rs.core.Response;
+import java.util.function.Consumer;
 import org.syncbridge.web.eas.wbxml.MalformedWbxml;
 import org.syncbridge.web.eas.wbxml.Tag;
 
-/** One EAS command: reads its request, asks the EJBs, and streams its answer. */
+/**
+ * One EAS command: reads its request, asks the EJBs, and streams its answer; most answer at once
+ * ({@link ImmediateCommand}), Ping and a waiting Sync park until something changes.
+ */
 public interface EasCommand {
 
     /** The top-level element of the command's request and response; a refusal answers with its Status. */
@@ -21,8 +25,9 @@ public interface EasCommand {
     }
 
     /**
-     * Runs the command. A request the command cannot read throws {@link MalformedWbxml} (HTTP 400),
-     * or answers with the command's own protocol-error status.
+     * Runs the command and hands its answer to {@code reply}, now or, for a request that waits, later on
+     * another thread. A request the command cannot read throws {@link MalformedWbxml} (HTTP 400), or is
+     * answered with the command's own protocol-error status.
      */
-    Response execute(EasExchange exchange) throws MalformedWbxml;
+    void answer(EasExchange exchange, Consumer<Response> reply) throws MalformedWbxml;
 }

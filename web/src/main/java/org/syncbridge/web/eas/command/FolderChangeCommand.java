@@ -8,7 +8,7 @@ import jakarta.ejb.EJB;
 import jakarta.ws.rs.core.Response;
 import org.syncbridge.hierarchy.FolderChange;
 import org.syncbridge.hierarchy.FolderOperations;
-import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.Wbxml;
 import org.syncbridge.web.eas.wbxml.Element;
@@ -18,7 +18,7 @@ import org.syncbridge.web.eas.wbxml.MalformedWbxml;
  * FolderCreate, FolderUpdate and FolderDelete: each reads its request into one folder operation and
  * answers Status and the new hierarchy SyncKey (MS-ASCMD 2.2.3.177.2-4 for the status values).
  */
-abstract class FolderChangeCommand implements EasCommand {
+abstract class FolderChangeCommand implements ImmediateCommand {
 
     @EJB
     FolderOperations folders;

@@ -15,7 +15,7 @@ import java.io.IOException;
 import org.syncbridge.hierarchy.FolderHierarchy;
 import org.syncbridge.hierarchy.HierarchyFolder;
 import org.syncbridge.hierarchy.HierarchySync;
-import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.Wbxml;
 import org.syncbridge.web.eas.wbxml.Element;
@@ -25,7 +25,7 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
 
 /** FolderSync: the folder hierarchy, whole from key 0, else what changed since the key. */
 @ApplicationScoped
-public class FolderSyncCommand implements EasCommand {
+public class FolderSyncCommand implements ImmediateCommand {
     private static final Tag ROOT = Tag.of(NS, "FolderSync");
     private static final Tag CHANGES = Tag.of(NS, "Changes");
     private static final Tag COUNT = Tag.of(NS, "Count");

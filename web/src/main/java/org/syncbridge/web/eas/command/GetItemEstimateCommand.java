@@ -8,7 +8,7 @@ import java.util.List;
 import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.sync.CollectionSync;
 import org.syncbridge.sync.Estimate;
-import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.Wbxml;
 import org.syncbridge.web.eas.wbxml.Element;
@@ -17,7 +17,7 @@ import org.syncbridge.web.eas.wbxml.Tag;
 
 /** GetItemEstimate: how many changes each collection's next Sync would bring (the SyncKey is AirSync's). */
 @ApplicationScoped
-public class GetItemEstimateCommand implements EasCommand {
+public class GetItemEstimateCommand implements ImmediateCommand {
     private static final String NS = "GetItemEstimate:";
     private static final Tag ROOT = Tag.of(NS, "GetItemEstimate");
     private static final Tag COLLECTIONS = Tag.of(NS, "Collections");

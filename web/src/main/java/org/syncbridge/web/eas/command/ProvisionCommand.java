@@ -11,7 +11,7 @@ import org.syncbridge.device.PolicySetting;
 import org.syncbridge.device.ProvisionAnswer;
 import org.syncbridge.device.ProvisionOffer;
 import org.syncbridge.device.Provisioning;
-import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
@@ -26,7 +26,7 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
  * device's report of the wipe is recorded.
  */
 @ApplicationScoped
-public class ProvisionCommand implements EasCommand {
+public class ProvisionCommand implements ImmediateCommand {
     static final String NS = "Provision:";
     private static final Tag ROOT = Tag.of(NS, "Provision");
     private static final Tag STATUS = Tag.of(NS, "Status");

@@ -15,7 +15,7 @@ import org.syncbridge.directory.Recipient;
 import org.syncbridge.pim.Availability;
 import org.syncbridge.directory.RecipientLookup;
 import org.syncbridge.directory.Resolution;
-import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
@@ -39,7 +39,7 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
  * days, as Exchange); a contact's address gets Availability Status 162 (no free/busy here).
  */
 @ApplicationScoped
-public class ResolveRecipientsCommand implements EasCommand {
+public class ResolveRecipientsCommand implements ImmediateCommand {
     private static final String NS = "ResolveRecipients:";
     private static final Tag ROOT = Tag.of(NS, "ResolveRecipients");
     private static final Tag TO = Tag.of(NS, "To");

@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 import org.syncbridge.directory.GalEntry;
 import org.syncbridge.directory.GalPage;
 import org.syncbridge.directory.GlobalAddressBook;
-import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
@@ -32,7 +32,7 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
  * stays 1: the request was processed.
  */
 @ApplicationScoped
-public class SearchCommand implements EasCommand {
+public class SearchCommand implements ImmediateCommand {
     private static final String NS = "Search:";
     private static final String GAL = "GAL:";
     private static final Tag ROOT = Tag.of(NS, "Search");

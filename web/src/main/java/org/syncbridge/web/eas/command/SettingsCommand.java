@@ -23,7 +23,7 @@ import org.syncbridge.tenant.UserAdministration;
 import org.syncbridge.user.OofReply;
 import org.syncbridge.user.OofSettings;
 import org.syncbridge.user.OutOfOfficeSettings;
-import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
@@ -37,7 +37,7 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
  * the user's addresses. Each part of the request gets its own Status in the answer.
  */
 @ApplicationScoped
-public class SettingsCommand implements EasCommand {
+public class SettingsCommand implements ImmediateCommand {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final Tag ROOT = Tag.of(NS, "Settings");
     private static final Tag OOF = Tag.of(NS, "Oof");

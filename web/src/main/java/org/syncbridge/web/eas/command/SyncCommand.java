@@ -17,7 +17,7 @@ import org.syncbridge.sync.CommandResult;
 import org.syncbridge.sync.ServerChange;
 import org.syncbridge.sync.SyncRequest;
 import org.syncbridge.sync.SyncResult;
-import org.syncbridge.web.eas.EasCommand;
+import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
@@ -36,7 +36,7 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
  * own; an item the codec cannot read gets status 6 and the rest go on.
  */
 @ApplicationScoped
-public class SyncCommand implements EasCommand {
+public class SyncCommand implements ImmediateCommand {
     private static final Logger LOG = Logger.getLogger(SyncCommand.class.getName());
     static final String NS = "AirSync:";
     private static final Tag ROOT = Tag.of(NS, "Sync");
@@ -74,6 +74,9 @@ public class SyncCommand implements EasCommand {
     @EJB
     CollectionSync engine;
 
+    @jakarta.inject.Inject
+    org.syncbridge.jms.PushHub hub;
+
     @Override
     public Tag root() {
         return ROOT;
@@ -85,6 +88,7 @@ public class SyncCommand implements EasCommand {
 
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
+        hub.replace(x.device().id()); // a newer Sync ends the device's waiting Ping
         Element request = x.request(ROOT);
         Optional<Element> collections = request.child(COLLECTIONS);
         if (collections.isEmpty()) {
