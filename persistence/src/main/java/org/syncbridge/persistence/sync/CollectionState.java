@@ -77,6 +77,11 @@ public class CollectionState {
     public Long getPreviousHighWater() { return previousHighWater; }
     public String getOwnWrites() { return ownWrites; }
 
+    /** Records a write the device made outside Sync (a MoveItems), in the same form as the engine's. */
+    public void setOwnWrites(String writes) {
+        this.ownWrites = writes;
+    }
+
     /** Moves to {@code newKey}; the state the client built on becomes the previous one. */
     public void advance(int newKey, long newHighWater, Integer basisKey, Long basisHighWater, String writes) {
         this.previousSyncKey = basisKey;

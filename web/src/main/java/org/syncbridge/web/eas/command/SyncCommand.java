@@ -2,6 +2,7 @@ package org.syncbridge.web.eas.command;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,9 +22,8 @@ import org.syncbridge.web.eas.EasCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
-import org.syncbridge.web.eas.item.ContactFields;
 import org.syncbridge.web.eas.item.ItemCodec;
-import org.syncbridge.web.eas.item.TaskFields;
+import org.syncbridge.web.eas.item.ItemCodecs;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.MalformedWbxml;
 import org.syncbridge.web.eas.wbxml.Tag;
@@ -60,12 +60,12 @@ public class SyncCommand implements EasCommand {
     private static final Tag SERVER_ID = Tag.of(NS, "ServerId");
     private static final Tag APPLICATION_DATA = Tag.of(NS, "ApplicationData");
     private static final int DEFAULT_WINDOW = 100;
-    private static final Map<ItemClass, ItemCodec> CODECS = Map.of(
-            ItemClass.CONTACT, new ItemCodec(ContactFields.TABLE, ContactFields.BODY_SINCE),
-            ItemClass.TASK, new ItemCodec(TaskFields.TABLE, TaskFields.BODY_SINCE));
 
     @EJB
     CollectionSync engine;
+
+    @Inject
+    SyncRequestMemory requests;
 
     @Override
     public Tag root() {
@@ -78,10 +78,14 @@ public class SyncCommand implements EasCommand {
 
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
-        Element request = x.request(ROOT);
+        Optional<Element> effective = requests.effective(x);
+        if (effective.isEmpty()) {
+            return Wbxml.status(this, 13); // an empty or Partial Sync, and no earlier request to complete it
+        }
+        Element request = effective.get();
         Optional<Element> collections = request.child(COLLECTIONS);
         if (collections.isEmpty()) {
-            return Wbxml.status(this, 4); // 12.1+ may send an empty Sync to repeat the last one; not kept yet
+            return Wbxml.status(this, 4);
         }
         int overallWindow = request.childText(WINDOW_SIZE).map(SyncCommand::number).orElse(DEFAULT_WINDOW);
         List<Answered> answers = new ArrayList<>();
@@ -102,7 +106,7 @@ public class SyncCommand implements EasCommand {
         String key = collection.childText(SYNC_KEY).orElseThrow(() -> new MalformedWbxml("a Collection needs a SyncKey"));
         String itemClass = collection.childText(CLASS).orElse(null);
         Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
-        ItemCodec codec = kind.map(CODECS::get).orElse(null);
+        ItemCodec codec = kind.flatMap(ItemCodecs::of).orElse(null);
         if (kind.isPresent() && codec == null) {
             LOG.info(() -> "Sync of " + kind.get() + " collections is not built yet; collection " + collectionId + " answered with status 5");
             return new Answered(collectionId, itemClass, null, null);

@@ -1,6 +1,7 @@
 package org.syncbridge.web.eas.item;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -104,15 +105,58 @@ public final class ItemCodec {
     }
 
     public void write(WbxmlWriter out, Map<String, Object> properties, ProtocolVersion version) throws IOException {
-        if (version.atLeast(bodySince)) {
-            String body = properties.get(BODY_PROPERTY) instanceof String s ? s : "";
-            out.start(BODY).text(BODY_TYPE, "1").text(ESTIMATED_SIZE, String.valueOf(body.getBytes(java.nio.charset.StandardCharsets.UTF_8).length));
-            if (!body.isEmpty()) {
-                out.text(TRUNCATED, "0").text(BODY_DATA, body);
-            }
-            out.end();
+        write(out, properties, version, Selection.ALL);
+    }
+
+    /**
+     * What a client asked for (ItemOperations Options): only the top-level elements its Schema names
+     * (all when it names none), and the body cut to its BodyPreference's TruncationSize, in bytes.
+     */
+    public record Selection(Set<Tag> schema, int truncationSize, boolean allOrNone) {
+        public static final Selection ALL = new Selection(Set.of(), -1, false);
+
+        boolean includes(Tag tag) {
+            return schema.isEmpty() || schema.contains(tag);
         }
-        writeFields(out, table, "", properties, version);
+    }
+
+    public void write(WbxmlWriter out, Map<String, Object> properties, ProtocolVersion version, Selection selection) throws IOException {
+        if (version.atLeast(bodySince) && selection.includes(BODY)) {
+            writeBody(out, properties.get(BODY_PROPERTY) instanceof String s ? s : "", selection);
+        }
+        List<ItemField> fields = table.stream().filter(f -> selection.includes(f.tag())).toList();
+        writeFields(out, fields, "", properties, version);
+    }
+
+    private static void writeBody(WbxmlWriter out, String body, Selection selection) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        boolean cut = selection.truncationSize() >= 0 && bytes.length > selection.truncationSize();
+        out.start(BODY).text(BODY_TYPE, "1").text(ESTIMATED_SIZE, String.valueOf(bytes.length));
+        if (!body.isEmpty()) {
+            out.text(TRUNCATED, cut ? "1" : "0");
+            if (!cut) {
+                out.text(BODY_DATA, body);
+            } else if (!selection.allOrNone()) {
+                out.text(BODY_DATA, prefix(body, selection.truncationSize()));
+            }
+        }
+        out.end();
+    }
+
+    /** The longest start of the text whose UTF-8 form fits in {@code maxBytes}, never half a character. */
+    static String prefix(String text, int maxBytes) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end);
     }
 
     /** Writes what can be written; a stored value that cannot (a damaged date) is left out and logged, never a broken answer. */
