@@ -114,6 +114,46 @@ public class PimStore {
         }
     }
 
+    /**
+     * Moves the item into another folder of its class: it lives on there under a new id (so moving it
+     * back never meets its own tombstone), and its tombstone in the source names that id. Both folders
+     * are locked in id order, so two opposite moves cannot deadlock.
+     */
+    public Moved move(PimItem item, long destinationId) {
+        long sourceId = item.getFolderId();
+        lockBoth(sourceId, destinationId);
+        Folder source = em.find(Folder.class, sourceId);
+        Folder destination = em.find(Folder.class, destinationId);
+        PimItem moved = new PimItem(destinationId, item.getItemClass(), item.getUid(), nextModseq(destination), item.getProperties());
+        moved.setSpanEnd(item.getSpanEnd());
+        keep(moved, ItemProperties.fromJson(item.getProperties()));
+        em.persist(moved);
+        em.flush();
+        Tombstone left = Tombstone.moved(item.getId(), sourceId, nextModseq(source), moved.getId());
+        em.persist(left);
+        em.remove(item);
+        return new Moved(moved, left);
+    }
+
+    /**
+     * Locks two folders in id order. A caller that locks before it reads the item sees a concurrent
+     * move or delete of it as done, never as a second tombstone for the same item.
+     */
+    public void lockBoth(long folderId, long otherFolderId) {
+        lock(Math.min(folderId, otherFolderId));
+        lock(Math.max(folderId, otherFolderId));
+    }
+
+    /** What a move wrote: the item in its new folder and the tombstone in the old one. */
+    public record Moved(PimItem item, Tombstone tombstone) {
+    }
+
+    /** The tombstone an item left in the folder, if it was deleted or moved away from there. */
+    public Optional<Tombstone> tombstone(long folderId, long itemId) {
+        Tombstone t = em.find(Tombstone.class, itemId);
+        return t != null && t.getFolderId() == folderId ? Optional.of(t) : Optional.empty();
+    }
+
     private Folder lock(long folderId) {
         return em.find(Folder.class, folderId, LockModeType.PESSIMISTIC_WRITE);
     }

@@ -30,6 +30,14 @@ final class OwnWrites {
         return own;
     }
 
+    /** The stored text with one more write of the device (without ClientId), unless it is there already. */
+    static String including(String text, String serverId, long modseq) {
+        if (parse(text).wrote(serverId, modseq)) {
+            return text;
+        }
+        return (text == null ? "" : text) + NO_CLIENT_ID + '\t' + serverId + '\t' + modseq + '\n';
+    }
+
     void add(String clientId, String serverId, long modseq) {
         writes.add(new Write(clientId, serverId, modseq));
     }

@@ -27,6 +27,10 @@ public class Tombstone {
     @Column(nullable = false)
     private long modseq;
 
+    /** Where a moved item went: its id in the destination folder (see the V8 migration). */
+    @Column(name = "moved_to")
+    private Long movedTo;
+
     protected Tombstone() {
     }
 
@@ -36,7 +40,15 @@ public class Tombstone {
         this.modseq = modseq;
     }
 
+    /** The tombstone of an item that moved on: the item lives on as {@code movedTo}. */
+    public static Tombstone moved(long itemId, long folderId, long modseq, long movedTo) {
+        Tombstone t = new Tombstone(itemId, folderId, modseq);
+        t.movedTo = movedTo;
+        return t;
+    }
+
     public Long getItemId() { return itemId; }
+    public Long getMovedTo() { return movedTo; }
     public long getFolderId() { return folderId; }
     public long getModseq() { return modseq; }
 }

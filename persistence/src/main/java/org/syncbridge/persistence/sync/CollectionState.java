@@ -86,6 +86,11 @@ public class CollectionState {
     public java.time.Instant getWindowStart() { return windowStart; }
     public java.time.Instant getPreviousWindowStart() { return previousWindowStart; }
 
+    /** Records a write the device made outside Sync (a MoveItems), in the same form as the engine's. */
+    public void setOwnWrites(String writes) {
+        this.ownWrites = writes;
+    }
+
     /** Moves to {@code newKey}; the state the client built on (key, high water, window) becomes the previous one. */
     public void advance(int newKey, long newHighWater, java.time.Instant newWindowStart, Integer basisKey, Long basisHighWater,
                         java.time.Instant basisWindowStart, String writes) {

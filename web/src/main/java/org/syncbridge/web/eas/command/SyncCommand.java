@@ -2,6 +2,7 @@ package org.syncbridge.web.eas.command;
 
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -21,10 +22,8 @@ import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
-import org.syncbridge.web.eas.item.CalendarFields;
-import org.syncbridge.web.eas.item.ContactFields;
 import org.syncbridge.web.eas.item.ItemCodec;
-import org.syncbridge.web.eas.item.TaskFields;
+import org.syncbridge.web.eas.item.ItemCodecs;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.MalformedWbxml;
 import org.syncbridge.web.eas.wbxml.Tag;
@@ -66,16 +65,14 @@ public class SyncCommand implements ImmediateCommand {
     private static final java.time.format.DateTimeFormatter COMPACT =
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final int DEFAULT_WINDOW = 100;
-    private static final Map<ItemClass, ItemCodec> CODECS = Map.of(
-            ItemClass.CONTACT, new ItemCodec(ContactFields.TABLE, ContactFields.BODY_SINCE),
-            ItemClass.TASK, new ItemCodec(TaskFields.TABLE, TaskFields.BODY_SINCE),
-            ItemClass.EVENT, new ItemCodec(CalendarFields.TABLE, CalendarFields.BODY_SINCE));
 
     @EJB
     CollectionSync engine;
 
     @jakarta.inject.Inject
     org.syncbridge.jms.PushHub hub;
+    @Inject
+    SyncRequestMemory requests;
 
     @Override
     public Tag root() {
@@ -89,10 +86,14 @@ public class SyncCommand implements ImmediateCommand {
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
         hub.replace(x.device().id()); // a newer Sync ends the device's waiting Ping
-        Element request = x.request(ROOT);
+        Optional<Element> effective = requests.effective(x);
+        if (effective.isEmpty()) {
+            return Wbxml.status(this, 13); // an empty or Partial Sync, and no earlier request to complete it
+        }
+        Element request = effective.get();
         Optional<Element> collections = request.child(COLLECTIONS);
         if (collections.isEmpty()) {
-            return Wbxml.status(this, 4); // 12.1+ may send an empty Sync to repeat the last one; not kept yet
+            return Wbxml.status(this, 4);
         }
         int overallWindow = request.childText(WINDOW_SIZE).map(SyncCommand::number).orElse(DEFAULT_WINDOW);
         List<Answered> answers = new ArrayList<>();
@@ -113,7 +114,7 @@ public class SyncCommand implements ImmediateCommand {
         String key = collection.childText(SYNC_KEY).orElseThrow(() -> new MalformedWbxml("a Collection needs a SyncKey"));
         String itemClass = collection.childText(CLASS).orElse(null);
         Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
-        ItemCodec codec = kind.map(CODECS::get).orElse(null);
+        ItemCodec codec = kind.map(ItemCodecs::of).orElse(null);
         List<ClientCommand> commands = new ArrayList<>();
         collection.child(COMMANDS).ifPresent(c -> c.children().forEach(command -> commands.add(clientCommand(command, codec, x.version()))));
         boolean getChanges = collection.child(GET_CHANGES).map(g -> !"0".equals(g.text())).orElse(true);

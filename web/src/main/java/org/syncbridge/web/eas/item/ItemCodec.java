@@ -118,12 +118,29 @@ public final class ItemCodec {
     }
 
     public void write(WbxmlWriter out, Map<String, Object> properties, ProtocolVersion version) throws IOException {
-        writeFields(out, table, "", properties, version);
+        write(out, properties, version, Selection.ALL);
+    }
+
+    /**
+     * What a client asked for (ItemOperations Options): only the top-level elements its Schema names
+     * (all when it names none), and the body cut to its BodyPreference's TruncationSize, in bytes.
+     */
+    public record Selection(Set<Tag> schema, int truncationSize, boolean allOrNone) {
+        public static final Selection ALL = new Selection(Set.of(), -1, false);
+
+        boolean includes(Tag tag) {
+            return schema.isEmpty() || schema.contains(tag);
+        }
+    }
+
+    public void write(WbxmlWriter out, Map<String, Object> properties, ProtocolVersion version, Selection selection) throws IOException {
+        List<ItemField> fields = table.stream().filter(f -> selection.includes(f.tag())).toList();
+        writeFields(out, fields, "", properties, version, selection);
     }
 
     /** Writes what can be written; a stored value that cannot (a damaged date) is left out and logged, never a broken answer. */
     private static void writeFields(WbxmlWriter out, List<ItemField> fields, String prefix, Map<String, Object> properties,
-                                    ProtocolVersion version) throws IOException {
+                                    ProtocolVersion version, Selection selection) throws IOException {
         for (ItemField field : fields) {
             String name = prefix + field.property();
             if (!field.carriedBy(version)) {
@@ -135,11 +152,11 @@ public final class ItemCodec {
                     String members = memberPrefix(field, prefix);
                     if (field.members().stream().anyMatch(m -> m.carriedBy(version) && properties.containsKey(members + m.property()))) {
                         out.start(field.tag());
-                        writeFields(out, field.members(), members, properties, version);
+                        writeFields(out, field.members(), members, properties, version, selection);
                         out.end();
                     }
                 }
-                case BODY -> writeBody(out, field, value instanceof String s ? s : "");
+                case BODY -> writeBody(out, field, value instanceof String s ? s : "", selection);
                 case TEXT -> {
                     if (value != null) {
                         out.text(field.tag(), String.valueOf(value));
@@ -169,7 +186,7 @@ public final class ItemCodec {
                         out.start(field.tag());
                         for (Object record : records) {
                             out.start(field.listItem());
-                            writeFields(out, field.members(), "", record instanceof Map<?, ?> m ? stringKeys(m) : Map.of(), version);
+                            writeFields(out, field.members(), "", record instanceof Map<?, ?> m ? stringKeys(m) : Map.of(), version, selection);
                             out.end();
                         }
                         out.end();
@@ -179,12 +196,35 @@ public final class ItemCodec {
         }
     }
 
-    private static void writeBody(WbxmlWriter out, ItemField field, String body) throws IOException {
-        out.start(field.tag()).text(BODY_TYPE, "1").text(ESTIMATED_SIZE, String.valueOf(body.getBytes(StandardCharsets.UTF_8).length));
+    private static void writeBody(WbxmlWriter out, ItemField field, String body, Selection selection) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        boolean cut = selection.truncationSize() >= 0 && bytes.length > selection.truncationSize();
+        out.start(field.tag()).text(BODY_TYPE, "1").text(ESTIMATED_SIZE, String.valueOf(bytes.length));
         if (!body.isEmpty()) {
-            out.text(TRUNCATED, "0").text(BODY_DATA, body);
+            out.text(TRUNCATED, cut ? "1" : "0");
+            if (!cut) {
+                out.text(BODY_DATA, body);
+            } else if (!selection.allOrNone()) {
+                out.text(BODY_DATA, prefix(body, selection.truncationSize()));
+            }
         }
         out.end();
+    }
+
+    /** The longest start of the text whose UTF-8 form fits in {@code maxBytes}, never half a character. */
+    static String prefix(String text, int maxBytes) {
+        int bytes = 0;
+        int end = 0;
+        while (end < text.length()) {
+            int cp = text.codePointAt(end);
+            int size = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+            if (bytes + size > maxBytes) {
+                break;
+            }
+            bytes += size;
+            end += Character.charCount(cp);
+        }
+        return text.substring(0, end);
     }
 
     private static void writeDate(WbxmlWriter out, ItemField field, String name, Object value) throws IOException {

@@ -81,4 +81,24 @@ class ItemCodecTest {
         assertEquals(contact, contacts.read(data, ProtocolVersion.V2_5));
         assertFalse(written(contacts, contact, ProtocolVersion.V12_0).child(Tag.of("Contacts:", "Body")).isPresent());
     }
+
+    @Test
+    void aSelectionWritesOnlyTheSchemaAndCutsTheBodyAtACharacter() throws Exception {
+        Tag body = Tag.of("AirSyncBase:", "Body");
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        WbxmlWriter out = new WbxmlWriter(bytes);
+        out.start(APPLICATION_DATA);
+        contacts.write(out, Map.of("firstName", "Jürgen", "lastName", "Groß", "body", "€uro"), ProtocolVersion.V14_1,
+                new ItemCodec.Selection(java.util.Set.of(Tag.of("Contacts:", "LastName"), body), 4, false));
+        out.end().finish();
+        Element data = new WbxmlDecoder().decode(new ByteArrayInputStream(bytes.toByteArray()));
+        assertEquals("Groß", data.childText(Tag.of("Contacts:", "LastName")).orElseThrow());
+        assertFalse(data.child(Tag.of("Contacts:", "FirstName")).isPresent());
+        Element cut = data.child(body).orElseThrow();
+        assertEquals("€u", cut.childText(Tag.of("AirSyncBase:", "Data")).orElseThrow(), "three bytes of the euro sign and one of the u");
+        assertEquals("1", cut.childText(Tag.of("AirSyncBase:", "Truncated")).orElseThrow());
+        assertEquals("6", cut.childText(Tag.of("AirSyncBase:", "EstimatedDataSize")).orElseThrow());
+        assertEquals("", ItemCodec.prefix("€", 2), "never half a character");
+        assertEquals("a\uD83D\uDE00", ItemCodec.prefix("a\uD83D\uDE00b", 5), "a surrogate pair stays whole");
+    }
 }
