@@ -150,6 +150,42 @@ class PushIT {
         assertEquals("1", status(newer.get(5, TimeUnit.SECONDS)));
     }
 
+    static Element waitingSync(String collectionId, String key, String heartbeat) {
+        return el(AS, "Sync", el(AS, "Collections", el(AS, "Collection", text(AS, "SyncKey", key),
+                text(AS, "CollectionId", collectionId))), text(AS, "HeartbeatInterval", heartbeat));
+    }
+
+    @Test
+    void aSyncWithHeartbeatIntervalWaitsForTheChangeAndReturnsIt() throws Exception {
+        EasClient phone = device("pia", "pia-wait");
+        EasClient tablet = device("pia", "pia-wait-tablet");
+        String contacts = SyncIT.collection(phone, "Contacts");
+        String key = key(sync(phone, contacts, "0", null));
+        key = key(sync(phone, contacts, key, null));
+        String tabletKey = key(sync(tablet, contacts, "0", null));
+        tabletKey = key(sync(tablet, contacts, tabletKey, null));
+        String waitKey = key;
+        CompletableFuture<EasClient.Answer> waiting = CompletableFuture.supplyAsync(() -> phone.post("Sync", waitingSync(contacts, waitKey, "300")));
+        letItPark();
+        assertFalse(waiting.isDone(), "nothing to say yet: it waits");
+        sync(tablet, contacts, tabletKey, null, add("w1", text(C, "FirstName", "Waited for")));
+        long committed = System.nanoTime();
+        EasClient.Answer answer = waiting.get(5, TimeUnit.SECONDS);
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - committed) < 1000);
+        Element collection = answer.root().child(Tag.of(AS, "Collections")).orElseThrow().child(Tag.of(AS, "Collection")).orElseThrow();
+        assertEquals("Waited for", SyncIT.data(SyncIT.commands(collection, "Add").get(0), "FirstName"));
+        String next = key(collection);
+
+        long start = System.nanoTime();
+        EasClient.Answer expired = phone.post("Sync", waitingSync(contacts, next, "2"));
+        assertEquals(200, expired.status());
+        assertTrue(expired.body().isEmpty(), "nothing changed in time: an empty answer");
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) >= 1900);
+        Element tooShort = phone.post("Sync", waitingSync(contacts, next, "1")).root();
+        assertEquals(List.of("14", "2"), List.of(tooShort.childText(Tag.of(AS, "Status")).orElseThrow(),
+                tooShort.childText(Tag.of(AS, "Limit")).orElseThrow()));
+    }
+
     @Test
     void outOfBoundsPingsGetTheirLimits() {
         EasClient phone = device("paul", "paul-bounds");

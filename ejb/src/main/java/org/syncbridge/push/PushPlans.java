@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.syncbridge.config.SystemSettings;
 import org.syncbridge.jms.WatchKeys;
@@ -52,17 +53,26 @@ public class PushPlans {
             return PushPlan.refused(PushPlan.Outcome.TOO_MANY_COLLECTIONS, MAX_COLLECTIONS);
         }
         device.rememberPing(seconds, String.join(",", ids));
+        Optional<PushPlan> plan = watch(deviceId, userId, ids, seconds);
+        return plan.orElse(PushPlan.refused(PushPlan.Outcome.HIERARCHY_CHANGED, 0));
+    }
+
+    /**
+     * A plan to watch {@code ids} (and the user's hierarchy) for {@code seconds}, with those that changed since
+     * the device last synced them; empty when one of them is unknown to the user.
+     */
+    public Optional<PushPlan> watch(long deviceId, long userId, List<String> ids, int seconds) {
         Map<String, String> watched = new LinkedHashMap<>();
         Set<String> pending = new LinkedHashSet<>();
         for (String id : ids) {
             String key = watchKey(deviceId, userId, id, pending);
             if (key == null) {
-                return PushPlan.refused(PushPlan.Outcome.HIERARCHY_CHANGED, 0);
+                return Optional.empty();
             }
             watched.put(key, id);
         }
         watched.put(WatchKeys.hierarchy(userId), null);
-        return new PushPlan(PushPlan.Outcome.PARK, 0, seconds, watched, pending);
+        return Optional.of(new PushPlan(PushPlan.Outcome.PARK, 0, seconds, watched, pending));
     }
 
     /** The watch key of a collection the user sees, noting it as pending when it changed since the device's last sync of it. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
@@ -22,17 +23,22 @@ public class PushHub {
     @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
     ScheduledExecutorService timers;
 
+    /** Where answers are built (a woken Sync runs its sync there), off the topic listener's one thread. */
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    Executor answers;
+
     PushHub() {
     }
 
-    /** A hub with its own timers, outside a container. */
+    /** A hub with its own timers, answering on the thread that ends a watch, outside a container. */
     PushHub(ScheduledExecutorService timers) {
         this.timers = timers;
+        this.answers = Runnable::run;
     }
 
     /** Parks a request of {@code deviceId} watching {@code keys} for at most {@code heartbeat}; an older one of the device ends. */
     public Watch park(long deviceId, Set<String> keys, Duration heartbeat, Waiter waiter) {
-        Watch watch = new Watch(deviceId, keys, waiter);
+        Watch watch = new Watch(deviceId, keys, waiter, answers);
         for (String key : watch.keys()) {
             byKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(watch);
         }

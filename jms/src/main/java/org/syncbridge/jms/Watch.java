@@ -1,6 +1,7 @@
 package org.syncbridge.jms;
 
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -9,14 +10,17 @@ public final class Watch {
     private final long deviceId;
     private final Set<String> keys;
     private final Waiter waiter;
+    private final Executor answers;
     private final AtomicBoolean ended = new AtomicBoolean();
     private volatile ScheduledFuture<?> expiry;
     private volatile Runnable onEnd = () -> { };
 
-    Watch(long deviceId, Set<String> keys, Waiter waiter) {
+    /** {@code answers} runs the waiter, so building an answer never holds up the thread that ended the watch. */
+    Watch(long deviceId, Set<String> keys, Waiter waiter, Executor answers) {
         this.deviceId = deviceId;
         this.keys = Set.copyOf(keys);
         this.waiter = waiter;
+        this.answers = answers;
     }
 
     long deviceId() {
@@ -35,19 +39,19 @@ public final class Watch {
     /** Answers that {@code changed} keys changed, unless the watch already ended. */
     public void wake(Set<String> changed) {
         if (end()) {
-            waiter.changed(changed);
+            answers.execute(() -> waiter.changed(changed));
         }
     }
 
     void expire() {
         if (end()) {
-            waiter.expired();
+            answers.execute(waiter::expired);
         }
     }
 
     void replace() {
         if (end()) {
-            waiter.replaced();
+            answers.execute(waiter::replaced);
         }
     }
 

@@ -5,20 +5,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
+import org.syncbridge.jms.PushHub;
+import org.syncbridge.jms.Waiter;
 import org.syncbridge.persistence.pim.ItemClass;
+import org.syncbridge.push.PushPlan;
+import org.syncbridge.push.PushPlans;
 import org.syncbridge.sync.ClientCommand;
 import org.syncbridge.sync.CollectionSync;
 import org.syncbridge.sync.CommandResult;
 import org.syncbridge.sync.ServerChange;
 import org.syncbridge.sync.SyncRequest;
 import org.syncbridge.sync.SyncResult;
-import org.syncbridge.web.eas.ImmediateCommand;
+import org.syncbridge.web.eas.EasCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
@@ -32,10 +38,11 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
 /**
  * Sync (MS-ASCMD 2.2.1.21): for each collection, the client's Add, Change, Delete and Fetch, then
  * the server's changes since the key, at most WindowSize of them. Each collection is answered on its
- * own; an item the codec cannot read gets status 6 and the rest go on.
+ * own; an item the codec cannot read gets status 6 and the rest go on. With Wait or HeartbeatInterval
+ * and nothing to say, it parks until something changes (Status 14 with the Limit when out of bounds).
  */
 @ApplicationScoped
-public class SyncCommand implements ImmediateCommand {
+public class SyncCommand implements EasCommand {
     private static final Logger LOG = Logger.getLogger(SyncCommand.class.getName());
     static final String NS = "AirSync:";
     private static final Tag ROOT = Tag.of(NS, "Sync");
@@ -64,15 +71,22 @@ public class SyncCommand implements ImmediateCommand {
     private static final Tag INSTANCE_ID = Tag.of("AirSyncBase:", "InstanceId");
     private static final java.time.format.DateTimeFormatter COMPACT =
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
+    private static final Tag WAIT = Tag.of(NS, "Wait");
+    private static final Tag HEARTBEAT_INTERVAL = Tag.of(NS, "HeartbeatInterval");
+    private static final Tag LIMIT = Tag.of(NS, "Limit");
     private static final int DEFAULT_WINDOW = 100;
 
     @EJB
     CollectionSync engine;
 
-    @jakarta.inject.Inject
-    org.syncbridge.jms.PushHub hub;
+    @Inject
+    PushHub hub;
+
     @Inject
     SyncRequestMemory requests;
+
+    @EJB
+    PushPlans plans;
 
     @Override
     public Tag root() {
@@ -83,27 +97,98 @@ public class SyncCommand implements ImmediateCommand {
     private record Answered(String collectionId, String itemClass, SyncResult result, ItemCodec codec) {
     }
 
+    /**
+     * Answers at once, unless the request asks to wait (Wait in minutes, or HeartbeatInterval in seconds from
+     * 14.0) and nothing is to be said yet: then it parks in the push hub and syncs again when one of its
+     * collections changes, or answers empty when the time runs out or a newer request of the device comes.
+     */
     @Override
-    public Response execute(EasExchange x) throws MalformedWbxml {
-        hub.replace(x.device().id()); // a newer Sync ends the device's waiting Ping
+    public void answer(EasExchange x, Consumer<Response> reply) throws MalformedWbxml {
+        hub.replace(x.device().id()); // a newer Sync ends the device's waiting Ping or Sync
         Optional<Element> effective = requests.effective(x);
         if (effective.isEmpty()) {
-            return Wbxml.status(this, 13); // an empty or Partial Sync, and no earlier request to complete it
+            reply.accept(Wbxml.status(this, 13)); // an empty or Partial Sync, and no earlier request to complete it
+            return;
         }
         Element request = effective.get();
         Optional<Element> collections = request.child(COLLECTIONS);
         if (collections.isEmpty()) {
-            return Wbxml.status(this, 4);
+            reply.accept(Wbxml.status(this, 4));
+            return;
         }
+        Optional<Integer> wait = Optional.empty();
+        if (request.child(WAIT).isPresent() || request.child(HEARTBEAT_INTERVAL).isPresent()) {
+            boolean minutes = request.child(WAIT).isPresent();
+            int value = number(request.childText(minutes ? WAIT : HEARTBEAT_INTERVAL).orElse(""), -1);
+            int seconds = minutes ? value * 60 : value;
+            if (seconds < PushPlans.MIN_HEARTBEAT || seconds > PushPlans.MAX_HEARTBEAT) {
+                int limit = seconds < PushPlans.MIN_HEARTBEAT ? PushPlans.MIN_HEARTBEAT : PushPlans.MAX_HEARTBEAT;
+                reply.accept(Wbxml.ok(out -> out.start(ROOT).text(STATUS, "14")
+                        .text(LIMIT, String.valueOf(minutes ? Math.max(1, limit / 60) : limit)).end()));
+                return;
+            }
+            wait = Optional.of(seconds);
+        }
+        List<Answered> answers = run(x, request);
+        if (wait.isPresent() && answers.stream().allMatch(a -> nothingToSay(a, collections.get()))) {
+            List<String> ids = answers.stream().map(Answered::collectionId).toList();
+            Optional<PushPlan> plan = plans.watch(x.device().id(), x.user().userId(), ids, wait.get());
+            if (plan.isPresent() && plan.get().pending().isEmpty()) {
+                park(x, request, plan.get(), reply);
+                return;
+            }
+        }
+        reply.accept(render(answers, x.version()));
+    }
+
+    private void park(EasExchange x, Element request, PushPlan plan, Consumer<Response> reply) {
+        hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()), new Waiter() {
+            @Override
+            public void changed(Set<String> keys) {
+                try {
+                    reply.accept(render(run(x, request), x.version()));
+                } catch (MalformedWbxml | RuntimeException e) {
+                    LOG.warning(() -> "A woken Sync could not be answered: " + e);
+                    reply.accept(Response.serverError().build());
+                }
+            }
+
+            @Override
+            public void expired() {
+                reply.accept(Response.ok().build()); // nothing changed: an empty answer, the device asks again
+            }
+
+            @Override
+            public void replaced() {
+                reply.accept(Response.ok().build());
+            }
+        });
+    }
+
+    /** A collection that neither changed nor had commands: its answer would repeat the key with nothing in it. */
+    private static boolean nothingToSay(Answered a, Element collections) {
+        SyncResult r = a.result();
+        String sentKey = collections.children(COLLECTION).stream()
+                .filter(c -> a.collectionId().equals(c.childText(COLLECTION_ID).orElse(null)))
+                .findFirst().flatMap(c -> c.childText(SYNC_KEY)).orElse("");
+        return r.status() == SyncResult.Status.OK && r.results().isEmpty() && r.changes().isEmpty() && !r.moreAvailable()
+                && sentKey.equals(r.syncKey());
+    }
+
+    private List<Answered> run(EasExchange x, Element request) throws MalformedWbxml {
         int overallWindow = request.childText(WINDOW_SIZE).map(SyncCommand::number).orElse(DEFAULT_WINDOW);
         List<Answered> answers = new ArrayList<>();
-        for (Element collection : collections.get().children(COLLECTION)) {
+        for (Element collection : request.child(COLLECTIONS).orElseThrow().children(COLLECTION)) {
             answers.add(sync(x, collection, overallWindow));
         }
+        return answers;
+    }
+
+    private Response render(List<Answered> answers, ProtocolVersion version) {
         return Wbxml.ok(out -> {
             out.start(ROOT).start(COLLECTIONS);
             for (Answered a : answers) {
-                write(out, a, x.version());
+                write(out, a, version);
             }
             out.end().end();
         });
@@ -246,10 +331,14 @@ public class SyncCommand implements ImmediateCommand {
     }
 
     private static int number(String text) {
+        return number(text, DEFAULT_WINDOW);
+    }
+
+    private static int number(String text, int otherwise) {
         try {
             return Integer.parseInt(text.trim());
         } catch (NumberFormatException e) {
-            return DEFAULT_WINDOW;
+            return otherwise;
         }
     }
 }
