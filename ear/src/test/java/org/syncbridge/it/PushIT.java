@@ -202,6 +202,19 @@ class PushIT {
         assertEquals("7", status(phone.post("Ping", ping("300", "999999")).root()), "an unknown folder: sync the hierarchy");
     }
 
+    /** A wipe request ends the parked Ping at once; the device's next Ping meets the wipe (Status 140 from 14.0). */
+    @Test
+    void aWipeRequestEndsTheParkedPingAndTheNextPingMeetsIt() throws Exception {
+        EasClient phone = device("paul", "paul-wipe");
+        String contacts = SyncIT.collection(phone, "Contacts");
+        sync(phone, contacts, "0", null);
+        CompletableFuture<Element> waiting = parked(phone, ping("300", contacts));
+        letItPark();
+        assertEquals(200, api.asMaster("POST", "api/admin/contexts/push.test/users/paul/devices/paul-wipe/wipe", "{}").statusCode());
+        assertEquals("1", status(waiting.get(5, TimeUnit.SECONDS)), "ended at once");
+        assertEquals("140", status(phone.post("Ping", ping("300", contacts)).root()), "the next Ping is told to provision and wipe");
+    }
+
     @Test
     void aFolderSharedWithTheUserWakesThePingWithHierarchyChanged() throws Exception {
         EasClient phone = device("paul", "paul-share");

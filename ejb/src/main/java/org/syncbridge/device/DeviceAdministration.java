@@ -1,12 +1,15 @@
 package org.syncbridge.device;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import org.syncbridge.auth.AdminIdentity;
+import org.syncbridge.jms.ChangeNotice;
+import org.syncbridge.jms.ChangeNotices;
 import org.syncbridge.persistence.device.Device;
 import org.syncbridge.persistence.device.Policy;
 import org.syncbridge.persistence.tenant.User;
@@ -19,6 +22,9 @@ public class DeviceAdministration {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ChangeNotices notices;
 
     public List<DeviceInfo> list(AdminIdentity caller, String context, String login) {
         User user = AdminScope.user(em, caller, context, login);
@@ -37,6 +43,7 @@ public class DeviceAdministration {
         }
         if (changes.blocked() != null) {
             device.setBlocked(changes.blocked());
+            concerns(device);
         }
         return info(device);
     }
@@ -44,6 +51,7 @@ public class DeviceAdministration {
     public DeviceInfo requestWipe(AdminIdentity caller, String context, String login, String deviceId, WipeRequest request) {
         Device device = find(caller, context, login, deviceId);
         device.requestWipe(request != null && Boolean.TRUE.equals(request.accountOnly()), Instant.now());
+        concerns(device);
         return info(device);
     }
 
@@ -55,7 +63,15 @@ public class DeviceAdministration {
 
     /** Forgets the device: its next contact starts as a new device, provisioning included. */
     public void forget(AdminIdentity caller, String context, String login, String deviceId) {
-        em.remove(find(caller, context, login, deviceId));
+        Device device = find(caller, context, login, deviceId);
+        concerns(device);
+        em.remove(device);
+    }
+
+    /** A parked request of the device ends, so that its next request meets the change. */
+    private void concerns(Device device) {
+        User user = device.getUser();
+        notices.publish(ChangeNotice.device(user.getContext().getId(), user.getId(), device.getId()));
     }
 
     private Device find(AdminIdentity caller, String context, String login, String deviceId) {

@@ -1,12 +1,15 @@
 package org.syncbridge.device;
 
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.syncbridge.auth.AdminIdentity;
+import org.syncbridge.jms.ChangeNotice;
+import org.syncbridge.jms.ChangeNotices;
 import org.syncbridge.persistence.device.Policy;
 import org.syncbridge.persistence.tenant.Context;
 import org.syncbridge.tenant.AdminScope;
@@ -18,6 +21,9 @@ public class DevicePolicies {
 
     @PersistenceContext
     EntityManager em;
+
+    @Inject
+    ChangeNotices notices;
 
     public PolicyInfo get(AdminIdentity caller, String contextName) {
         Context context = AdminScope.context(em, caller, contextName);
@@ -46,6 +52,7 @@ public class DevicePolicies {
             }
         });
         policy.changed(PolicyKeys.next(), Instant.now());
+        notices.publish(ChangeNotice.devicesOf(context.getId())); // parked devices ask again and provision
         return info(context, policy);
     }
 

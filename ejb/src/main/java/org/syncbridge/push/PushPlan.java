@@ -9,7 +9,8 @@ import java.util.Set;
  * @param outcome    whether it may park, and if not, why
  * @param limit      for a refused heartbeat the nearest allowed one (seconds), for too many collections the most allowed
  * @param heartbeat  how long it may wait, in seconds
- * @param watched    its collection ids by the watch key each is found under
+ * @param watched    its collection ids by the watch key each is found under; null for the user's hierarchy
+ *                   and for what concerns the device (a wipe, a block, the policy)
  * @param pending    collections that changed since the device last synced them: answer at once
  */
 public record PushPlan(Outcome outcome, int limit, int heartbeat, Map<String, String> watched, Set<String> pending) {

@@ -72,6 +72,9 @@ public class PushPlans {
             watched.put(key, id);
         }
         watched.put(WatchKeys.hierarchy(userId), null);
+        Device device = em.find(Device.class, deviceId);
+        watched.put(WatchKeys.device(deviceId), null);
+        watched.put(WatchKeys.devicesOf(device.getUser().getContext().getId()), null);
         return Optional.of(new PushPlan(PushPlan.Outcome.PARK, 0, seconds, watched, pending));
     }
 

@@ -16,7 +16,7 @@ public record ChangeNotice(Kind kind, long contextId, Set<Long> users, String wh
         ITEMS,
         /** The users' folder hierarchies changed. */
         HIERARCHY,
-        /** Something concerning a device changed (wipe, policy); {@code where} is the device's watch key. */
+        /** Something concerning devices changed (a wipe, a block, the policy); {@code where} is their watch key. */
         DEVICE
     }
 
@@ -34,6 +34,10 @@ public record ChangeNotice(Kind kind, long contextId, Set<Long> users, String wh
 
     public static ChangeNotice device(long contextId, long userId, long deviceId) {
         return new ChangeNotice(Kind.DEVICE, contextId, Set.of(userId), WatchKeys.device(deviceId));
+    }
+
+    public static ChangeNotice devicesOf(long contextId) {
+        return new ChangeNotice(Kind.DEVICE, contextId, Set.of(), WatchKeys.devicesOf(contextId));
     }
 
     /** The watch keys of the requests this change wakes. */

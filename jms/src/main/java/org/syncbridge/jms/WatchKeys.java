@@ -20,7 +20,17 @@ public final class WatchKeys {
         return "hierarchy/" + userId;
     }
 
+    /** What concerns one device: a wipe, a block. */
     public static String device(long deviceId) {
         return "device/" + deviceId;
+    }
+
+    /** What concerns every device of a context: its policy. */
+    public static String devicesOf(long contextId) {
+        return "devices-of/" + contextId;
+    }
+
+    public static boolean isHierarchy(String key) {
+        return key.startsWith("hierarchy/");
     }
 }

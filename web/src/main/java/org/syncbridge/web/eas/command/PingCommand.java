@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
+import org.syncbridge.jms.WatchKeys;
 import org.syncbridge.push.PushPlan;
 import org.syncbridge.push.PushPlans;
 import org.syncbridge.web.eas.EasCommand;
@@ -26,7 +27,8 @@ import org.syncbridge.web.eas.wbxml.Tag;
 /**
  * Ping (MS-ASCMD 2.2.1.13): the device names folders and a heartbeat and waits, parked in the push hub
  * without a thread, until one of them changes (Status 2 with the folders), the heartbeat runs out
- * (Status 1), or its folder hierarchy changes (Status 7). A Ping without a body, or without folders or
+ * (Status 1), or its folder hierarchy changes (Status 7); a wipe, block or policy change ends it with
+ * Status 1, so that the device's next request meets it. A Ping without a body, or without folders or
  * heartbeat, repeats the device's last one (Status 3 when there is none). Out of bounds: Status 5 with
  * the allowed heartbeat, Status 6 with the most folders. A newer Ping or Sync of the device ends it.
  */
@@ -92,7 +94,13 @@ public class PingCommand implements EasCommand {
             public void changed(Set<String> keys) {
                 Set<String> collections = new LinkedHashSet<>();
                 keys.stream().map(plan.watched()::get).filter(Objects::nonNull).forEach(collections::add);
-                reply.accept(collections.isEmpty() ? Wbxml.status(PingCommand.this, 7) : changedFolders(collections));
+                if (!collections.isEmpty()) {
+                    reply.accept(changedFolders(collections));
+                } else if (keys.stream().anyMatch(WatchKeys::isHierarchy)) {
+                    reply.accept(Wbxml.status(PingCommand.this, 7));
+                } else { // the device's standing changed (wipe, block, policy): its next Ping meets it
+                    reply.accept(Wbxml.status(PingCommand.this, 1));
+                }
             }
 
             @Override

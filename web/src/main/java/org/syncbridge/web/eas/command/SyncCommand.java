@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
+import org.syncbridge.jms.WatchKeys;
 import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.push.PushPlan;
 import org.syncbridge.push.PushPlans;
@@ -145,6 +146,10 @@ public class SyncCommand implements EasCommand {
         hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()), new Waiter() {
             @Override
             public void changed(Set<String> keys) {
+                if (keys.stream().allMatch(k -> plan.watched().get(k) == null && !WatchKeys.isHierarchy(k))) {
+                    reply.accept(Response.ok().build()); // the device's standing changed: its next request meets it
+                    return;
+                }
                 try {
                     reply.accept(render(run(x, request), x.version()));
                 } catch (MalformedWbxml | RuntimeException e) {
