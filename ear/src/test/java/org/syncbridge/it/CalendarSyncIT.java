@@ -215,8 +215,27 @@ class CalendarSyncIT {
         Element changeSeen = sync(a, calendar, keyA, null);
         assertEquals("Jour fixe (renamed)", value(data(item(changeSeen, "Change", serverId)), CAL, "Subject"));
         keyA = key(changeSeen);
+        List<Element> movedSeries = new ArrayList<>(fields);
+        movedSeries.set(2, text(CAL, "StartTime", compact(first.plusSeconds(1800))));
+        movedSeries.set(3, text(CAL, "EndTime", compact(first.plusSeconds(5400))));
+        keyA = key(sync(a, calendar, keyA, null, el(AS, "Change", text(AS, "ServerId", serverId), el(AS, "ApplicationData", movedSeries.toArray(Element[]::new)))));
+        Element backOnB = sync(b, calendar, keyB, null);
+        assertEquals(compact(first.plusSeconds(1800)), field(item(backOnB, "Change", serverId), "StartTime").text(), "and the other way");
+        keyB = key(backOnB);
         keyA = key(sync(a, calendar, keyA, null, el(AS, "Delete", text(AS, "ServerId", serverId))));
-        assertEquals(serverId, value(commands(sync(b, calendar, keyB, null), "Delete").get(0), AS, "ServerId"));
+        Element deleteSeen = sync(b, calendar, keyB, null);
+        assertEquals(serverId, value(commands(deleteSeen, "Delete").get(0), AS, "ServerId"));
+        keyB = key(deleteSeen);
+
+        // an appointment made on B and seen on A is deleted on B: gone from A too
+        Element other = sync(b, calendar, keyB, null, el(AS, "Add", text(AS, "ClientId", "m2"), el(AS, "ApplicationData",
+                text(CAL, "Timezone", EasTimeZone.encodeBase64(BERLIN, 2026)), text(CAL, "StartTime", compact(afterDst)),
+                text(CAL, "EndTime", compact(afterDst.plusSeconds(3600))), text(CAL, "Subject", "Lunch"))));
+        String otherId = added(other);
+        Element onA = sync(a, calendar, keyA, null);
+        assertEquals("Lunch", value(data(item(onA, "Add", otherId)), CAL, "Subject"));
+        sync(b, calendar, key(other), null, el(AS, "Delete", text(AS, "ServerId", otherId)));
+        assertEquals(otherId, value(commands(sync(a, calendar, key(onA), null), "Delete").get(0), AS, "ServerId"));
     }
 
     /** A calendar shared read-write: another user's phone sees the series with its exceptions and changes it for the owner. */

@@ -150,6 +150,20 @@ class SyncIT {
         assertEquals("Groß-Meier", data(changed, "LastName"));
         assertEquals(null, data(changed, "Email1Address"), "a change carries the whole item as the client sent it");
         keyA = key(changeSeen);
+        keyA = key(sync(a, contacts, keyA, null, change(serverId, text(C, "FirstName", "Jürgen"), text(C, "LastName", "Meier"))));
+        Element backOnB = sync(b, contacts, keyB, null);
+        assertEquals("Meier", data(commands(backOnB, "Change").get(0), "LastName"), "and the other way");
+        keyB = key(backOnB);
+
+        // a second contact, made on B and seen on A, is deleted on B: gone from A too
+        Element second = sync(b, contacts, keyB, null, add("c2", text(C, "FirstName", "Brief")));
+        String secondId = responses(second, "Add").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow();
+        Element arrived = sync(a, contacts, keyA, null);
+        assertEquals(secondId, commands(arrived, "Add").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
+        keyB = key(sync(b, contacts, key(second), null, el(AS, "Delete", text(AS, "ServerId", secondId))));
+        Element gone = sync(a, contacts, key(arrived), null);
+        assertEquals(secondId, commands(gone, "Delete").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
+        keyA = key(gone);
 
         keyA = key(sync(a, contacts, keyA, null, el(AS, "Delete", text(AS, "ServerId", serverId))));
         Element deleteSeen = sync(b, contacts, keyB, null);
@@ -192,8 +206,23 @@ class SyncIT {
         Element changed = commands(changeSeen, "Change").get(0).child(Tag.of(AS, "ApplicationData")).orElseThrow();
         assertEquals("1", changed.childText(Tag.of(T, "Complete")).orElseThrow());
         assertEquals("2026-11-30T10:00:00.000Z", changed.childText(Tag.of(T, "DateCompleted")).orElseThrow());
-        keyA = key(sync(a, tasks, key(changeSeen), null, el(AS, "Delete", text(AS, "ServerId", serverId))));
-        assertEquals(serverId, commands(sync(b, tasks, keyB, null), "Delete").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
+        keyA = key(sync(a, tasks, key(changeSeen), null, el(AS, "Change", text(AS, "ServerId", serverId), el(AS, "ApplicationData",
+                text(T, "Subject", "Water the big plants"), text(T, "Complete", "1")))));
+        Element back = sync(b, tasks, keyB, null);
+        assertEquals("Water the big plants", commands(back, "Change").get(0).child(Tag.of(AS, "ApplicationData")).orElseThrow()
+                .childText(Tag.of(T, "Subject")).orElseThrow(), "and the other way");
+        keyB = key(back);
+        keyA = key(sync(a, tasks, keyA, null, el(AS, "Delete", text(AS, "ServerId", serverId))));
+        Element deleted = sync(b, tasks, keyB, null);
+        assertEquals(serverId, commands(deleted, "Delete").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
+        keyB = key(deleted);
+        // and a task deleted on B goes from A
+        Element other = sync(b, tasks, keyB, null, el(AS, "Add", text(AS, "ClientId", "t2"), el(AS, "ApplicationData", text(T, "Subject", "Call"))));
+        String otherId = responses(other, "Add").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow();
+        Element onA = sync(a, tasks, keyA, null);
+        assertEquals(otherId, commands(onA, "Add").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
+        sync(b, tasks, key(other), null, el(AS, "Delete", text(AS, "ServerId", otherId)));
+        assertEquals(otherId, commands(sync(a, tasks, key(onA), null), "Delete").get(0).childText(Tag.of(AS, "ServerId")).orElseThrow());
     }
 
     /** EAS 2.5 carries the note in Contacts Body; 14.1 in AirSyncBase Body: one note for both. */
