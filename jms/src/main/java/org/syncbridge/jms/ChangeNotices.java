@@ -8,10 +8,14 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.Topic;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * Publishes change notices on the topic. Called inside the writer's JTA transaction, the container's
- * JMSContext enlists the send in it, so a notice is delivered exactly when the change commits.
+ * JMSContext enlists the send in it, so a notice is delivered exactly when the change commits. A
+ * transaction sends each distinct notice once: a Sync that adds a hundred contacts sends one.
  */
 @ApplicationScoped
 public class ChangeNotices {
@@ -22,7 +26,21 @@ public class ChangeNotices {
     @Resource(lookup = ChangeTopic.JNDI_NAME)
     Topic topic;
 
+    @Resource
+    TransactionSynchronizationRegistry transaction;
+
     public void publish(ChangeNotice notice) {
+        if (transaction.getTransactionKey() != null) {
+            @SuppressWarnings("unchecked")
+            Set<ChangeNotice> sent = (Set<ChangeNotice>) transaction.getResource(ChangeNotices.class);
+            if (sent == null) {
+                sent = new HashSet<>();
+                transaction.putResource(ChangeNotices.class, sent);
+            }
+            if (!sent.add(notice)) {
+                return;
+            }
+        }
         MapMessage message = jms.createMapMessage();
         try {
             message.setString("kind", notice.kind().name());
