@@ -3,10 +3,14 @@
 # beside it as the embedded IMAP/SMTP server, on the embedded defaults of configure.cli.
 # State (database, keystore, logs) lives in SYNCBRIDGE_BASE_DIR, outside target/; the build's
 # configuration is copied in on every start, so configure.cli stays the one place for settings.
+# SYNCBRIDGE_PORT_OFFSET (default 0) moves every WildFly port, so a second server (e.g. the benchmark's)
+# can run beside this one; the standard WildFly variables (JBOSS_JAVA_SIZING, GC_LOG) pass through.
 set -euo pipefail
 : "${JBOSS_HOME:?}" "${SYNCBRIDGE_BASE_DIR:?}" "${SYNCBRIDGE_EAR:?}" "${GREENMAIL_JAR:?}"
 config=${SYNCBRIDGE_SERVER_CONFIG:-standalone-full.xml}
 bind=${SYNCBRIDGE_BIND_ADDRESS:-0.0.0.0}
+offset=${SYNCBRIDGE_PORT_OFFSET:-0}
+case "$offset" in ''|*[!0-9]*) echo "SYNCBRIDGE_PORT_OFFSET must be a number, not '$offset'" >&2; exit 2 ;; esac
 base=$(realpath -m "$SYNCBRIDGE_BASE_DIR")
 here=$(cd "$(dirname "$0")" && pwd)
 java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
@@ -43,10 +47,11 @@ else
 fi
 
 cat <<INFO
-Syncbridge: http://<host>:8080 and https://<host>:8443 (bound to $bind)
+Syncbridge: http://<host>:$((8080 + offset)) and https://<host>:$((8443 + offset)) (bound to $bind)
   Admin API:  /api/admin (master admin '${SYNCBRIDGE_ADMIN_LOGIN:-admin}'; on the first start its password
               comes from SYNCBRIDGE_ADMIN_PASSWORD or is printed in the log below)
   State:      $base
-  Console:    http://127.0.0.1:9990 (add a user: $JBOSS_HOME/bin/add-user.sh -sc $base/configuration)
+  Console:    http://127.0.0.1:$((9990 + offset)) (add a user: $JBOSS_HOME/bin/add-user.sh -sc $base/configuration)
 INFO
-"$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" -c "$config" -b "$bind"
+"$JBOSS_HOME/bin/standalone.sh" -Djboss.server.base.dir="$base" -Djboss.socket.binding.port-offset="$offset" \
+  -c "$config" -b "$bind"

@@ -22,8 +22,10 @@ import java.util.Set;
  */
 @Entity
 @Table(name = "sb_pim_item")
+// ORDER BY names folder_id too, though it is fixed: only then does H2 walk ix_pim_item_changes in order and stop
+// at the window's limit instead of sorting every later item of the folder (ChangeQueriesTest, docs/performance.md)
 @NamedQuery(name = PimItem.CHANGED_SINCE,
-        query = "select i from PimItem i where i.folderId = :folder and i.modseq > :since order by i.modseq")
+        query = "select i from PimItem i where i.folderId = :folder and i.modseq > :since order by i.folderId, i.modseq")
 @NamedQuery(name = PimItem.COUNT_CHANGED_SINCE,
         query = "select count(i) from PimItem i where i.folderId = :folder and i.modseq > :since"
                 + " and (i.spanEnd is null or i.spanEnd >= :windowStart)")

@@ -1,0 +1,86 @@
+package org.syncbridge.bench;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import org.syncbridge.bench.client.AdminApi;
+import org.syncbridge.bench.client.EasClient;
+import org.syncbridge.bench.client.Transport;
+import org.syncbridge.bench.server.RunningServer;
+import org.syncbridge.bench.server.ServerProbe;
+
+/** What a scenario works with: the settings, the budget, the report, the running server and its users and phones. */
+public final class BenchContext {
+    static final String CONTEXT = "bench.test";
+
+    private final BenchConfig config;
+    private final Deadline deadline;
+    private final Report report;
+    private final RunningServer server;
+    private final Transport transport;
+    private final AdminApi admin;
+    private final List<List<String>> readings = new ArrayList<>();
+    private boolean contextMade;
+
+    /** A user's login as phones send it, and its password. */
+    public record User(String login, String password) {
+    }
+
+    BenchContext(BenchConfig config, Deadline deadline, Report report, RunningServer server, Transport transport) {
+        this.config = config;
+        this.deadline = deadline;
+        this.report = report;
+        this.server = server;
+        this.transport = transport;
+        this.admin = new AdminApi(transport, "admin", server.adminPassword());
+    }
+
+    public BenchConfig config() {
+        return config;
+    }
+
+    public Deadline deadline() {
+        return deadline;
+    }
+
+    public Report report() {
+        return report;
+    }
+
+    /** A new user in the benchmark's context, through the admin API. */
+    public User newUser(String login) {
+        if (!contextMade) {
+            admin.createContext(CONTEXT);
+            contextMade = true;
+        }
+        String password = "Bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        admin.createUser(CONTEXT, login, password);
+        return new User(login + "@" + CONTEXT, password);
+    }
+
+    /** A phone of {@code user}, not yet provisioned. */
+    public EasClient phone(User user, String deviceId) {
+        return new EasClient(transport, user.login(), user.password(), deviceId, "Android", config.easVersion());
+    }
+
+    /** Reads the server's CPU time and memory now (outside any timed section), and keeps the reading for the report. */
+    public void probe(String when) {
+        ServerProbe.Reading r = server.probe().read();
+        List<String> row = List.of(when, r.cpu().map(d -> Report.f1(d.toMillis() / 1000.0) + " s").orElse("n/a"),
+                r.liveHeapKb().map(k -> k / 1024 + " MiB").orElse("n/a"), r.committedHeapKb().map(k -> k / 1024 + " MiB").orElse("n/a"),
+                r.rssKb().map(k -> k / 1024 + " MiB").orElse("n/a"), r.peakRssKb().map(k -> k / 1024 + " MiB").orElse("n/a"),
+                Machine.loadAverage());
+        readings.add(row);
+        report.line("- server after " + when + ": CPU " + row.get(1) + ", live heap " + row.get(2) + " (committed " + row.get(3)
+                + "), RSS " + row.get(4) + ", load " + row.get(6));
+    }
+
+    List<List<String>> readings() {
+        return readings;
+    }
+
+    RunningServer server() {
+        return server;
+    }
+}

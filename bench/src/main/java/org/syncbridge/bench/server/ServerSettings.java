@@ -1,0 +1,45 @@
+package org.syncbridge.bench.server;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Where the built server is and how the benchmark runs it: the paths the -Pstart profile of ear/pom.xml
+ * hands to run-server.sh, and the benchmark's own ports and state directory.
+ *
+ * @param sizing the JVM heap options (WildFly's JBOSS_JAVA_SIZING)
+ */
+public record ServerSettings(Path jbossHome, Path javaHome, String serverConfig, Path runScript, Path ear, Path greenmailJar,
+                             Path baseDir, int portOffset, int imapPort, int smtpPort, String sizing) {
+
+    public int httpsPort() {
+        return 8443 + portOffset;
+    }
+
+    public int httpPort() {
+        return 8080 + portOffset;
+    }
+
+    public int managementPort() {
+        return 9990 + portOffset;
+    }
+
+    /** Every port the server and its GreenMail listen on. */
+    public List<Integer> ports() {
+        return List.of(httpPort(), httpsPort(), managementPort(), imapPort, smtpPort);
+    }
+
+    /** The certificate names localhost, so phones reach the server by that name. */
+    public URI https() {
+        return URI.create("https://localhost:" + httpsPort() + "/");
+    }
+
+    public Path certificate() {
+        return baseDir.resolve("configuration").resolve("syncbridge-server.crt");
+    }
+
+    public Path logDir() {
+        return baseDir.resolve("log");
+    }
+}

@@ -1,0 +1,57 @@
+package org.syncbridge.bench;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class BenchConfigTest {
+
+    static Properties paths() {
+        Properties p = new Properties();
+        for (String name : List.of("bench.jboss.home", "bench.java.home", "bench.run.script", "bench.ear", "bench.greenmail.jar",
+                "bench.base.dir", "bench.results.dir")) {
+            p.setProperty(name, "/tmp/" + name);
+        }
+        return p;
+    }
+
+    @Test
+    void defaultsAreTheIssuesNumbers() {
+        BenchConfig c = BenchConfig.from(paths());
+        assertEquals(10_000, c.initialItems());
+        assertEquals(List.of(100, 512), c.initialWindows());
+        assertEquals(100, c.smallItems());
+        assertEquals(100_000, c.largeItems());
+        assertEquals(List.of("initial-sync", "incremental-sync"), c.scenarios());
+        assertEquals(8843, c.server().httpsPort());
+        assertEquals(10390, c.server().managementPort());
+        assertEquals(List.of(8480, 8843, 10390, 3543, 3425), c.server().ports());
+    }
+
+    @Test
+    void everyCountIsBounded() {
+        for (String[] bad : new String[][] {{"bench.initial.windows", "100,513"}, {"bench.incremental.large", "1000001"},
+                {"bench.incremental.repetitions", "0"}, {"bench.max.minutes", "100000"}, {"bench.add.batch", "many"}}) {
+            Properties p = paths();
+            p.setProperty(bad[0], bad[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchConfig.from(p));
+            assertTrue(e.getMessage().startsWith(bad[0]), e.getMessage());
+        }
+        Properties missing = paths();
+        missing.remove("bench.ear");
+        assertThrows(IllegalArgumentException.class, () -> BenchConfig.from(missing));
+    }
+
+    @Test
+    void aSpentBudgetStopsTheRun() {
+        Deadline.after(Duration.ofMinutes(1)).check("anything");
+        Deadline spent = Deadline.after(Duration.ZERO);
+        Deadline.Exceeded e = assertThrows(Deadline.Exceeded.class, () -> spent.check("loading contacts"));
+        assertTrue(e.getMessage().contains("loading contacts"));
+    }
+}
