@@ -11,45 +11,24 @@ import static org.syncbridge.it.EasClient.text;
 import jakarta.json.JsonObject;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
 
 /** A phone's first contact and its folder tree, over HTTP with WBXML: provisioning, settings, folders. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class ActiveSyncIT {
+class ActiveSyncIT extends ServerIT {
     static final String FH = "FolderHierarchy:";
     static final String PASSWORD = "Pat-pw-1";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
     @BeforeEach
     void userExists() {
-        TestMail.server();
-        api = new Api(base);
         if (api.asMaster("GET", "api/admin/contexts/eas.test", null).statusCode() == 404) {
             assertEquals(201, api.asMaster("POST", "api/admin/contexts", "{\"name\":\"eas.test\"}").statusCode());
             for (String login : List.of("pat", "wipe", "policy", "block", "sub", "anna")) {

@@ -8,7 +8,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import java.io.IOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,33 +16,14 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The admin API: who may do what, and what it answers to bad input. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class AdminApiIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
+class AdminApiIT extends ServerIT {
 
     @BeforeEach
     void tenantsExist() {
-        api = new Api(base);
         if (api.asMaster("GET", "api/admin/contexts/red.test", null).statusCode() == 404) {
             for (String context : List.of("red.test", "blue.test")) {
                 assertEquals(201, api.asMaster("POST", "api/admin/contexts", "{\"name\":\"" + context + "\"}").statusCode());

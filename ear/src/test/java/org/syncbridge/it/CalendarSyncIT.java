@@ -9,7 +9,6 @@ import static org.syncbridge.it.SyncIT.commands;
 import static org.syncbridge.it.SyncIT.key;
 import static org.syncbridge.it.SyncIT.responses;
 
-import java.net.URL;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -17,14 +16,8 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.syncbridge.web.eas.timezone.EasTimeZone;
@@ -32,42 +25,20 @@ import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
 
 /** Appointments synced between devices: recurrences with exceptions, all-day events across DST, date windows. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class CalendarSyncIT {
+class CalendarSyncIT extends ServerIT {
     static final String CAL = "Calendar:";
     static final String BASE = "AirSyncBase:";
     static final String PASSWORD = "Cal-pw-1";
     static final DateTimeFormatter COMPACT = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
     static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
     @BeforeEach
-    void usersExist() {
-        TestMail.server();
-        Api api = new Api(base);
-        if (api.asMaster("GET", "api/admin/contexts/cal.test", null).statusCode() == 404) {
-            api.asMaster("POST", "api/admin/contexts", "{\"name\":\"cal.test\"}");
-            for (String login : List.of("c121", "c141", "c161", "allday", "window", "other", "busy")) {
-                assertEquals(201, api.asMaster("POST", "api/admin/contexts/cal.test/users", "{\"login\":\"" + login
-                        + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"User " + login + "\",\"primaryEmail\":\""
-                        + login + "@cal.test\"}").statusCode());
-            }
-        }
+    void contextExists() {
+        usersExist("cal.test", "", PASSWORD, "c121", "c141", "c161", "allday", "window", "other", "busy");
     }
 
     EasClient device(String login, String deviceId, String version) {
-        EasClient device = new EasClient(EasClient.https(), login + "@cal.test", PASSWORD, deviceId, "iPhone", version);
-        device.provision();
-        device.hierarchy = ActiveSyncIT.adds(device.folderSync("0"));
-        return device;
+        return phone(login + "@cal.test", PASSWORD, deviceId, "iPhone", version);
     }
 
     static String compact(Instant instant) {
@@ -253,7 +224,6 @@ class CalendarSyncIT {
                         text(CAL, "Deleted", "1"))))));
         String serverId = added(added);
         ownerKey = key(added);
-        Api api = new Api(base);
         jakarta.json.JsonObject folder = Api.array(api.asMaster("GET", "api/admin/contexts/cal.test/users/c141/folders", null)).stream()
                 .map(jakarta.json.JsonObject.class::cast).filter(f -> f.getString("type").equals("calendar")).findFirst().orElseThrow();
         assertEquals(200, api.asMaster("PUT", "api/admin/contexts/cal.test/users/c141/folders/" + folder.getInt("id") + "/shares/other",

@@ -17,7 +17,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,14 +28,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
 
@@ -45,31 +38,17 @@ import org.syncbridge.web.eas.wbxml.Tag;
  * set through the admin API, found by Search and resolved by ResolveRecipients over HTTPS with WBXML,
  * together with the caller's own contacts.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class GalSearchIT {
+class GalSearchIT extends ServerIT {
     static final String S = "Search:";
     static final String GAL = "GAL:";
     static final String RR = "ResolveRecipients:";
     static final String PASSWORD = "Gal-pw-1";
     static final String USERS = "api/admin/contexts/gal.test/users";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
     static byte[] photo;
 
     @BeforeEach
     void directoryExists() {
-        TestMail.server();
-        api = new Api(base);
         if (api.asMaster("GET", "api/admin/contexts/gal.test", null).statusCode() != 404) {
             return;
         }

@@ -8,45 +8,26 @@ import static org.syncbridge.it.EasClient.text;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncbridge.web.eas.wbxml.Element;
 
 /**
  * Requests encoded by an independent WBXML encoder (Debian's libwbxml, installed by the web module's
  * test setup) get the same answers as the same requests encoded by the product's own codec.
  */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LibwbxmlClientIT {
+class LibwbxmlClientIT extends ServerIT {
     private static final String DOCTYPE = "<?xml version=\"1.0\"?>\n"
             + "<!DOCTYPE ActiveSync PUBLIC \"-//MICROSOFT//DTD ActiveSync//EN\" \"http://www.microsoft.com/\">\n";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
     @BeforeEach
     void userExists() {
-        TestMail.server();
-        Api api = new Api(base);
         if (api.asMaster("GET", "api/admin/contexts/lib.test", null).statusCode() == 404) {
             api.asMaster("POST", "api/admin/contexts", "{\"name\":\"lib.test\"}");
             api.asMaster("POST", "api/admin/contexts/lib.test/users",

@@ -4,35 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.net.http.HttpResponse;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Every login form a client sends, against users the admin API created. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class LoginIT {
-
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
+class LoginIT extends ServerIT {
 
     @BeforeEach
-    void usersExist() {
-        api = new Api(base);
+    void contextExists() {
         if (api.asMaster("GET", "api/admin/contexts/example.org", null).statusCode() == 404) {
             assertEquals(201, api.asMaster("POST", "api/admin/contexts", "{\"name\":\"example.org\"}").statusCode());
             assertEquals(201, api.asMaster("POST", "api/admin/contexts/example.org/users",

@@ -18,60 +18,30 @@ import static org.syncbridge.it.SyncIT.status;
 import static org.syncbridge.it.SyncIT.sync;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
 
 /** MoveItems and ItemOperations on PIM folders, and the empty and Partial Sync. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PimCommandsIT {
+class PimCommandsIT extends ServerIT {
     static final String MV = "Move:";
     static final String IO = "ItemOperations:";
     static final String ASB = "AirSyncBase:";
     static final String T = "Tasks:";
     static final String FH = "FolderHierarchy:";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
     @BeforeEach
-    void usersExist() {
-        TestMail.server();
-        api = new Api(base);
-        if (api.asMaster("GET", "api/admin/contexts/pim.test", null).statusCode() == 404) {
-            api.asMaster("POST", "api/admin/contexts", "{\"name\":\"pim.test\",\"sharedFolderDeviceTypes\":[\"*\"]}");
-            for (String login : List.of("mover", "lender", "fetcher", "quiet", "repeater")) {
-                assertEquals(201, api.asMaster("POST", "api/admin/contexts/pim.test/users",
-                        "{\"login\":\"" + login + "\",\"password\":\"" + SyncIT.PASSWORD + "\",\"displayName\":\"User " + login + "\"}").statusCode());
-            }
-        }
+    void contextExists() {
+        usersExist("pim.test", ",\"sharedFolderDeviceTypes\":[\"*\"]", SyncIT.PASSWORD, "mover", "lender", "fetcher", "quiet", "repeater");
     }
 
     EasClient device(String login, String deviceId, String version) {
-        EasClient device = new EasClient(EasClient.https(), login + "@pim.test", SyncIT.PASSWORD, deviceId, "Android", version);
-        device.provision();
-        device.hierarchy = ActiveSyncIT.adds(device.folderSync("0"));
-        return device;
+        return phone(login + "@pim.test", SyncIT.PASSWORD, deviceId, "Android", version);
     }
 
     static String folder(EasClient device, String name) {

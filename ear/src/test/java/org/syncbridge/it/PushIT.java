@@ -11,58 +11,28 @@ import static org.syncbridge.it.SyncIT.key;
 import static org.syncbridge.it.SyncIT.sync;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
 
 /** Ping parked in the push hub: woken by a change, ended by its heartbeat or a newer request, refused out of bounds. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class PushIT {
+class PushIT extends ServerIT {
     static final String P = "Ping:";
     static final String C = "Contacts:";
     static final String PASSWORD = "Push-pw-1";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
     @BeforeEach
-    void usersExist() {
-        TestMail.server();
-        api = new Api(base);
-        if (api.asMaster("GET", "api/admin/contexts/push.test", null).statusCode() == 404) {
-            api.asMaster("POST", "api/admin/contexts", "{\"name\":\"push.test\",\"sharedFolderDeviceTypes\":[\"*\"]}");
-            for (String login : List.of("pia", "paul")) {
-                assertEquals(201, api.asMaster("POST", "api/admin/contexts/push.test/users",
-                        "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"User " + login + "\"}").statusCode());
-            }
-        }
+    void contextExists() {
+        usersExist("push.test", ",\"sharedFolderDeviceTypes\":[\"*\"]", PASSWORD, "pia", "paul");
     }
 
     EasClient device(String login, String deviceId) {
-        EasClient device = new EasClient(EasClient.https(), login + "@push.test", PASSWORD, deviceId, "Android", "14.1");
-        device.provision();
-        device.hierarchy = ActiveSyncIT.adds(device.folderSync("0"));
-        return device;
+        return phone(login + "@push.test", PASSWORD, deviceId, "Android", "14.1");
     }
 
     static Element ping(String heartbeat, String... folders) {

@@ -7,63 +7,33 @@ import static org.syncbridge.it.EasClient.el;
 import static org.syncbridge.it.EasClient.text;
 
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
 
 /** Contacts synced both ways between devices, with replay, windowing and shared folders. */
-@ExtendWith(ArquillianExtension.class)
-@RunAsClient
-class SyncIT {
+class SyncIT extends ServerIT {
     static final String AS = "AirSync:";
     static final String C = "Contacts:";
     static final String PASSWORD = "Sync-pw-1";
 
-    @Deployment(testable = false)
-    static EnterpriseArchive ear() {
-        return Api.realEar();
-    }
-
-    @ArquillianResource
-    URL base;
-
-    Api api;
-
     @BeforeEach
-    void usersExist() {
-        TestMail.server();
-        api = new Api(base);
-        if (api.asMaster("GET", "api/admin/contexts/sync.test", null).statusCode() == 404) {
-            api.asMaster("POST", "api/admin/contexts", "{\"name\":\"sync.test\",\"sharedFolderDeviceTypes\":[\"*\"]}");
-            for (String login : List.of("v121", "v141", "v161", "replay", "window", "owner", "reader")) {
-                assertEquals(201, api.asMaster("POST", "api/admin/contexts/sync.test/users",
-                        "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"User " + login + "\"}").statusCode());
-            }
-        }
+    void contextExists() {
+        usersExist("sync.test", ",\"sharedFolderDeviceTypes\":[\"*\"]", PASSWORD, "v121", "v141", "v161", "replay", "window", "owner", "reader");
     }
 
     /** A provisioned device with its hierarchy synced. */
     EasClient device(String login, String deviceId, String version) {
-        EasClient device = new EasClient(EasClient.https(), login + "@sync.test", PASSWORD, deviceId, "Android", version);
-        device.provision();
-        device.hierarchy = ActiveSyncIT.adds(device.folderSync("0"));
-        return device;
+        return phone(login + "@sync.test", PASSWORD, deviceId, "Android", version);
     }
 
     static String collection(EasClient device, String displayName) {

@@ -1,13 +1,10 @@
 package org.syncbridge.pim;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -33,11 +30,11 @@ public final class Appointments {
     /** The properties as the store keeps them; {@code properties} itself is left as it was. */
     public static Map<String, Object> normalized(Map<String, Object> properties) {
         Map<String, Object> result = new HashMap<>(properties);
-        if (RecurrenceRule.text(result, "uid") == null) {
+        if (StoredValues.text(result, "uid") == null) {
             result.put("uid", UUID.randomUUID().toString().toUpperCase());
         }
-        ZoneId zone = zone(result);
-        boolean allDay = "1".equals(RecurrenceRule.text(result, "allDayEvent"));
+        ZoneId zone = StoredValues.zone(result);
+        boolean allDay = "1".equals(StoredValues.text(result, "allDayEvent"));
         if (allDay) {
             wholeDays(result, zone);
         }
@@ -47,7 +44,7 @@ public final class Appointments {
                 if (e instanceof Map<?, ?> m) {
                     Map<String, Object> exception = new HashMap<>();
                     m.forEach((k, v) -> exception.put(String.valueOf(k), v));
-                    String own = RecurrenceRule.text(exception, "allDayEvent");
+                    String own = StoredValues.text(exception, "allDayEvent");
                     if (own != null ? own.equals("1") : allDay) {
                         wholeDays(exception, zone);
                     }
@@ -63,11 +60,11 @@ public final class Appointments {
 
     /** When the appointment's last occurrence ends; empty when it never ends or its times are unknown. */
     public static Optional<Instant> spanEnd(Map<String, Object> properties) {
-        Optional<Instant> start = instant(properties.get("startTime"));
+        Optional<Instant> start = StoredValues.instant(properties.get("startTime"));
         if (start.isEmpty()) {
             return Optional.empty();
         }
-        Instant end = instant(properties.get("endTime")).filter(e -> !e.isBefore(start.get())).orElse(start.get());
+        Instant end = StoredValues.instant(properties.get("endTime")).filter(e -> !e.isBefore(start.get())).orElse(start.get());
         Optional<Instant> last = Optional.of(end);
         Optional<String> rule = RecurrenceRule.of(properties);
         if (rule.isPresent()) {
@@ -76,7 +73,7 @@ public final class Appointments {
         if (last.isPresent() && properties.get("exceptions") instanceof List<?> exceptions) {
             for (Object e : exceptions) { // a moved occurrence may end after the series
                 if (e instanceof Map<?, ?> m && !"1".equals(String.valueOf(m.get("deleted")))) {
-                    Optional<Instant> moved = instant(m.get("endTime"));
+                    Optional<Instant> moved = StoredValues.instant(m.get("endTime"));
                     if (moved.isPresent() && moved.get().isAfter(last.get())) {
                         last = moved;
                     }
@@ -87,16 +84,16 @@ public final class Appointments {
     }
 
     private static Optional<Instant> lastOccurrenceEnd(Map<String, Object> properties, String rule, Instant start, Duration length) {
-        Optional<Instant> until = instant(properties.get("recurrence.until"));
+        Optional<Instant> until = StoredValues.instant(properties.get("recurrence.until"));
         if (until.isPresent()) {
             return Optional.of(until.get().plus(length).plus(Duration.ofDays(1))); // an until date may mean its whole day
         }
-        Integer count = RecurrenceRule.number(properties, "recurrence.occurrences");
+        Integer count = StoredValues.number(properties, "recurrence.occurrences");
         if (count == null || count <= 0 || count > MAX_EXPANDED) {
             return Optional.empty();
         }
         try {
-            ZonedDateTime seed = start.atZone(zone(properties));
+            ZonedDateTime seed = start.atZone(StoredValues.zone(properties));
             List<ZonedDateTime> dates = new Recur<ZonedDateTime>(rule).getDates(seed, seed, seed.plusYears(1000), count);
             return dates.isEmpty() ? Optional.of(start.plus(length)) : Optional.of(dates.get(dates.size() - 1).toInstant().plus(length));
         } catch (RuntimeException e) {
@@ -107,12 +104,12 @@ public final class Appointments {
 
     /** Start at the midnight before (or at) the start, end at the midnight after (or at) the end, at least a day later. */
     private static void wholeDays(Map<String, Object> times, ZoneId zone) {
-        Optional<Instant> start = instant(times.get("startTime"));
+        Optional<Instant> start = StoredValues.instant(times.get("startTime"));
         if (start.isEmpty()) {
             return;
         }
         ZonedDateTime from = start.get().atZone(zone).toLocalDate().atStartOfDay(zone);
-        ZonedDateTime to = instant(times.get("endTime")).map(e -> e.atZone(zone)).orElse(from);
+        ZonedDateTime to = StoredValues.instant(times.get("endTime")).map(e -> e.atZone(zone)).orElse(from);
         ZonedDateTime toMidnight = to.toLocalDate().atStartOfDay(zone);
         if (!to.toLocalTime().equals(LocalTime.MIDNIGHT) || !toMidnight.isAfter(from)) {
             toMidnight = to.toLocalDate().plusDays(1).atStartOfDay(zone);
@@ -122,22 +119,5 @@ public final class Appointments {
         }
         times.put("startTime", from.toInstant().toString());
         times.put("endTime", toMidnight.toInstant().toString());
-    }
-
-    private static ZoneId zone(Map<String, Object> properties) {
-        try {
-            String id = RecurrenceRule.text(properties, "timeZone");
-            return id == null ? ZoneOffset.UTC : ZoneId.of(id);
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
-
-    private static Optional<Instant> instant(Object value) {
-        try {
-            return value instanceof String s ? Optional.of(Instant.parse(s)) : Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -1,12 +1,8 @@
 package org.syncbridge.pim;
 
-import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +42,11 @@ public final class FreeBusy {
     }
 
     private static List<Occurrence> occurrences(Map<String, Object> appointment, Instant from, Instant to) {
-        Optional<Instant> start = instant(appointment.get("startTime"));
+        Optional<Instant> start = StoredValues.instant(appointment.get("startTime"));
         if (start.isEmpty()) {
             return List.of();
         }
-        Duration length = Duration.between(start.get(), instant(appointment.get("endTime")).orElse(start.get()));
+        Duration length = Duration.between(start.get(), StoredValues.instant(appointment.get("endTime")).orElse(start.get()));
         char status = status(appointment.get("busyStatus"), '2');
         Optional<String> rule = RecurrenceRule.of(appointment);
         if (rule.isEmpty()) {
@@ -60,14 +56,14 @@ public final class FreeBusy {
         if (appointment.get("exceptions") instanceof List<?> list) {
             for (Object e : list) {
                 if (e instanceof Map<?, ?> m) {
-                    instant(m.get("exceptionStartTime")).ifPresent(original -> exceptions.put(original, m));
+                    StoredValues.instant(m.get("exceptionStartTime")).ifPresent(original -> exceptions.put(original, m));
                 }
             }
         }
         List<Occurrence> result = new java.util.ArrayList<>();
         try {
-            ZonedDateTime seed = start.get().atZone(zone(appointment));
-            Optional<Instant> until = instant(appointment.get("recurrence.until"));
+            ZonedDateTime seed = start.get().atZone(StoredValues.zone(appointment));
+            Optional<Instant> until = StoredValues.instant(appointment.get("recurrence.until"));
             Instant last = until.filter(u -> u.isBefore(to)).orElse(to);
             List<ZonedDateTime> dates = new Recur<ZonedDateTime>(rule.get())
                     .getDates(seed, from.minus(length).atZone(seed.getZone()), last.plusSeconds(1).atZone(seed.getZone()), MAX_OCCURRENCES);
@@ -76,8 +72,8 @@ public final class FreeBusy {
                 if (exception == null) {
                     add(result, date.toInstant(), date.toInstant().plus(length), status, from, to);
                 } else if (!"1".equals(String.valueOf(exception.get("deleted")))) {
-                    Instant s = instant(exception.get("startTime")).orElse(date.toInstant());
-                    add(result, s, instant(exception.get("endTime")).orElse(s.plus(length)), status(exception.get("busyStatus"), status), from, to);
+                    Instant s = StoredValues.instant(exception.get("startTime")).orElse(date.toInstant());
+                    add(result, s, StoredValues.instant(exception.get("endTime")).orElse(s.plus(length)), status(exception.get("busyStatus"), status), from, to);
                 }
             }
         } catch (RuntimeException e) {
@@ -85,8 +81,8 @@ public final class FreeBusy {
         }
         for (Map<?, ?> moved : exceptions.values()) { // moved into the period from an occurrence outside it
             if (!"1".equals(String.valueOf(moved.get("deleted")))) {
-                Optional<Instant> s = instant(moved.get("startTime"));
-                s.ifPresent(t -> add(result, t, instant(moved.get("endTime")).orElse(t.plus(length)), status(moved.get("busyStatus"), status), from, to));
+                Optional<Instant> s = StoredValues.instant(moved.get("startTime"));
+                s.ifPresent(t -> add(result, t, StoredValues.instant(moved.get("endTime")).orElse(t.plus(length)), status(moved.get("busyStatus"), status), from, to));
             }
         }
         return result;
@@ -111,21 +107,5 @@ public final class FreeBusy {
             case "3" -> '3';
             default -> otherwise;
         };
-    }
-
-    private static ZoneId zone(Map<String, Object> appointment) {
-        try {
-            return appointment.get("timeZone") instanceof String id ? ZoneId.of(id) : ZoneOffset.UTC;
-        } catch (DateTimeException e) {
-            return ZoneOffset.UTC;
-        }
-    }
-
-    private static Optional<Instant> instant(Object value) {
-        try {
-            return value instanceof String s ? Optional.of(Instant.parse(s)) : Optional.empty();
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
-        }
     }
 }

@@ -18,15 +18,15 @@ public final class RecurrenceRule {
 
     /** The RRULE of the properties' recurrence; empty when there is none or it is not one MS-ASCAL defines. */
     public static Optional<String> of(Map<String, Object> properties) {
-        String type = text(properties, "recurrence.type");
+        String type = StoredValues.text(properties, "recurrence.type");
         if (type == null) {
             return Optional.empty();
         }
         List<String> parts = new ArrayList<>();
-        String days = byDay(number(properties, "recurrence.dayOfWeek"));
-        Integer week = number(properties, "recurrence.weekOfMonth");
-        Integer monthDay = number(properties, "recurrence.dayOfMonth");
-        Integer month = number(properties, "recurrence.monthOfYear");
+        String days = byDay(StoredValues.number(properties, "recurrence.dayOfWeek"));
+        Integer week = StoredValues.number(properties, "recurrence.weekOfMonth");
+        Integer monthDay = StoredValues.number(properties, "recurrence.dayOfMonth");
+        Integer month = StoredValues.number(properties, "recurrence.monthOfYear");
         switch (type.trim()) {
             case "0" -> {
                 parts.add("FREQ=DAILY");
@@ -70,15 +70,15 @@ public final class RecurrenceRule {
                 return Optional.empty();
             }
         }
-        Integer interval = number(properties, "recurrence.interval");
+        Integer interval = StoredValues.number(properties, "recurrence.interval");
         if (interval != null && interval > 1) {
             parts.add("INTERVAL=" + interval);
         }
-        Integer count = number(properties, "recurrence.occurrences");
+        Integer count = StoredValues.number(properties, "recurrence.occurrences");
         if (count != null && count > 0) {
             parts.add("COUNT=" + count);
         }
-        Integer firstDay = number(properties, "recurrence.firstDayOfWeek");
+        Integer firstDay = StoredValues.number(properties, "recurrence.firstDayOfWeek");
         if (firstDay != null && firstDay >= 0 && firstDay < 7) {
             parts.add("WKST=" + DAYS[firstDay]);
         }
@@ -97,18 +97,5 @@ public final class RecurrenceRule {
             }
         }
         return String.join(",", days);
-    }
-
-    static String text(Map<String, Object> properties, String name) {
-        return properties.get(name) instanceof String s && !s.isBlank() ? s : null;
-    }
-
-    static Integer number(Map<String, Object> properties, String name) {
-        try {
-            String text = text(properties, name);
-            return text == null ? null : Integer.valueOf(text.trim());
-        } catch (NumberFormatException e) {
-            return null;
-        }
     }
 }
