@@ -131,4 +131,24 @@ class ClusterPushIT {
         long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - committed);
         assertTrue(millis < 1000, "woken on " + cluster.b.name + " " + millis + " ms after the share on " + cluster.a.name);
     }
+
+    /** A device whose next Ping lands on the other node (a load balancer's choice) ends its Ping parked on the first. */
+    @Test
+    void aPingOfTheDeviceOnNodeAEndsItsPingParkedOnNodeB() throws Exception {
+        EasClient onB = device(cluster.b, "erik", "erik-roaming");
+        String contacts = SyncIT.collection(onB, "Contacts");
+        sync(onB, contacts, "0", null);
+        CompletableFuture<Element> first = parked(onB, ping("300", contacts));
+        letItPark();
+        EasClient onA = new EasClient(cluster.a.https(), "erik@cluster.test", PASSWORD, "erik-roaming", "Android", "14.1");
+        onA.policyKey = onB.policyKey;
+        CompletableFuture<Element> second = parked(onA, ping("300", contacts));
+        long sent = System.nanoTime();
+        assertEquals("1", status(answer(first, cluster.b, "the same device's Ping on " + cluster.a.name)));
+        assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - sent) < 2000);
+        letItPark();
+        assertFalse(second.isDone(), "the newer Ping stays parked on " + cluster.a.name);
+        sync(onA, contacts, "0", null); // and a Sync of the device on A ends that one, as on one node
+        assertEquals("1", status(second.get(5, TimeUnit.SECONDS)));
+    }
 }

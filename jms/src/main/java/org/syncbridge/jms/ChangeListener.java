@@ -28,7 +28,7 @@ public class ChangeListener implements MessageListener {
     @Override
     public void onMessage(Message message) {
         try {
-            hub.notice(ChangeNotices.read(message));
+            ChangeNotices.deliver(message, hub);
         } catch (JMSException | RuntimeException e) {
             LOG.warning(() -> "Ignored an unreadable change notice: " + e);
         }

@@ -3,6 +3,7 @@ package org.syncbridge.jms;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
@@ -19,6 +20,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class ChangeNotices {
+
+    private static final String REQUEST = "REQUEST";
 
     @Inject
     JMSContext jms;
@@ -50,7 +53,38 @@ public class ChangeNotices {
         } catch (JMSException e) {
             throw new IllegalStateException("A change notice could not be written: " + e.getMessage(), e);
         }
-        jms.createProducer().send(topic, message);
+        send(message);
+    }
+
+    /**
+     * Tells the other nodes that a request of the device arrived at {@code node}: a request the device left
+     * parked on one of them ends, as it would on this node. Outside any transaction: it concerns no data.
+     */
+    public void requestArrived(long deviceId, String node) {
+        MapMessage message = jms.createMapMessage();
+        try {
+            message.setString("kind", REQUEST);
+            message.setLong("device", deviceId);
+            message.setString("node", node);
+        } catch (JMSException e) {
+            throw new IllegalStateException("A request notice could not be written: " + e.getMessage(), e);
+        }
+        send(message);
+    }
+
+    /** Notices are hints for waiting requests, worthless after a restart: they are not persisted. */
+    private void send(MapMessage message) {
+        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, message);
+    }
+
+    /** Hands the message to the hub: a change notice, or another node's news of a device's request. */
+    static void deliver(Message message, PushHub hub) throws JMSException {
+        if (REQUEST.equals(((MapMessage) message).getString("kind"))) {
+            MapMessage map = (MapMessage) message;
+            hub.requestArrivedAt(map.getLong("device"), map.getString("node"));
+        } else {
+            hub.notice(read(message));
+        }
     }
 
     /** The notice a message carries. */

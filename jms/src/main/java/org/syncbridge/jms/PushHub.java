@@ -2,8 +2,10 @@ package org.syncbridge.jms;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
@@ -27,6 +29,13 @@ public class PushHub {
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
     Executor answers;
 
+    /** Tells the other nodes of a device's new request; absent outside a container. */
+    @Inject
+    ChangeNotices notices;
+
+    /** This node, as its news of device requests names it. */
+    private final String node = UUID.randomUUID().toString();
+
     PushHub() {
     }
 
@@ -47,14 +56,33 @@ public class PushHub {
         if (older != null) {
             older.replace();
         }
+        announce(deviceId);
         return watch;
     }
 
-    /** Ends the device's parked request, if any, because a newer request of it arrived. */
+    /** A newer request of the device arrived here: its parked request ends, on this node and on the others. */
     public void replace(long deviceId) {
+        replaceHere(deviceId);
+        announce(deviceId);
+    }
+
+    /** Another node's news: a request of the device arrived at {@code origin}. */
+    void requestArrivedAt(long deviceId, String origin) {
+        if (!node.equals(origin)) {
+            replaceHere(deviceId);
+        }
+    }
+
+    private void replaceHere(long deviceId) {
         Watch older = byDevice.get(deviceId);
         if (older != null) {
             older.replace();
+        }
+    }
+
+    private void announce(long deviceId) {
+        if (notices != null) {
+            notices.requestArrived(deviceId, node);
         }
     }
 
