@@ -63,17 +63,8 @@ stop() {
     rm -rf "$home" "$home_file"
 }
 
-free_port() {
-    local port
-    for port in $(seq "$1" $(($1 + 20))); do
-        if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-            echo "$port"
-            return
-        fi
-    done
-    echo "No free port in $1..$(($1 + 20)) on 127.0.0.1" >&2
-    exit 1
-}
+# shellcheck source=loopback-port.sh
+. "$(dirname "${BASH_SOURCE[0]}")/loopback-port.sh"
 
 start() {
     local first=${1:?first port missing}
