@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.function.Consumer;
 import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
+import org.syncbridge.mail.push.MailPush;
 import org.syncbridge.push.PushPlan;
 import org.syncbridge.push.PushPlans;
 import org.syncbridge.web.eas.EasCommand;
@@ -46,6 +47,9 @@ public class PingCommand implements EasCommand {
 
     @Inject
     PushHub hub;
+
+    @Inject
+    MailPush mailPush;
 
     @Override
     public Tag root() {
@@ -87,7 +91,7 @@ public class PingCommand implements EasCommand {
 
     /** Parks first and then looks at what already changed, so no change falls between the two. */
     private void park(EasExchange x, PushPlan plan, Consumer<Response> reply) {
-        var watch = hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()), new Waiter() {
+        Waiter waiter = new Waiter() {
             @Override
             public void changed(Set<String> keys) {
                 Set<String> collections = new LinkedHashSet<>();
@@ -104,7 +108,9 @@ public class PingCommand implements EasCommand {
             public void replaced() {
                 reply.accept(Wbxml.status(PingCommand.this, 1));
             }
-        });
+        };
+        var watch = hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()),
+                mailPush.whileParked(x.user(), x.mail(), plan.watched().keySet(), waiter)); // IMAP watchers for mail folders
         if (!plan.pending().isEmpty()) {
             Set<String> keys = new LinkedHashSet<>();
             plan.watched().forEach((key, collection) -> {
