@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
 import org.syncbridge.jms.WatchKeys;
+import org.syncbridge.mail.push.MailPush;
 import org.syncbridge.push.PushPlan;
 import org.syncbridge.push.PushPlans;
 import org.syncbridge.web.eas.EasCommand;
@@ -48,6 +49,9 @@ public class PingCommand implements EasCommand {
 
     @Inject
     PushHub hub;
+
+    @Inject
+    MailPush mailPush;
 
     @Override
     public Tag root() {
@@ -89,7 +93,7 @@ public class PingCommand implements EasCommand {
 
     /** Parks first and then looks at what already changed, so no change falls between the two. */
     private void park(EasExchange x, PushPlan plan, Consumer<Response> reply) {
-        var watch = hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()), new Waiter() {
+        Waiter waiter = new Waiter() {
             @Override
             public void changed(Set<String> keys) {
                 Set<String> collections = new LinkedHashSet<>();
@@ -112,7 +116,9 @@ public class PingCommand implements EasCommand {
             public void replaced() {
                 reply.accept(Wbxml.status(PingCommand.this, 1));
             }
-        });
+        };
+        var watch = hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()),
+                mailPush.whileParked(x.user(), x.mail(), plan.watched().keySet(), waiter)); // IMAP watchers for mail folders
         if (!plan.pending().isEmpty()) {
             Set<String> keys = new LinkedHashSet<>();
             plan.watched().forEach((key, collection) -> {

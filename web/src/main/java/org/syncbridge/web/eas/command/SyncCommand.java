@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
 import org.syncbridge.jms.WatchKeys;
+import org.syncbridge.mail.push.MailPush;
 import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.push.PushPlan;
 import org.syncbridge.push.PushPlans;
@@ -84,6 +85,9 @@ public class SyncCommand implements EasCommand {
     PushHub hub;
 
     @Inject
+    MailPush mailPush;
+
+    @Inject
     SyncRequestMemory requests;
 
     @EJB
@@ -143,7 +147,7 @@ public class SyncCommand implements EasCommand {
     }
 
     private void park(EasExchange x, Element request, PushPlan plan, Consumer<Response> reply) {
-        hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()), new Waiter() {
+        Waiter waiter = new Waiter() {
             @Override
             public void changed(Set<String> keys) {
                 if (keys.stream().allMatch(k -> plan.watched().get(k) == null && !WatchKeys.isHierarchy(k))) {
@@ -167,7 +171,9 @@ public class SyncCommand implements EasCommand {
             public void replaced() {
                 reply.accept(Response.ok().build());
             }
-        });
+        };
+        hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()),
+                mailPush.whileParked(x.user(), x.mail(), plan.watched().keySet(), waiter)); // IMAP watchers for mail folders
     }
 
     /** A collection that neither changed nor had commands: its answer would repeat the key with nothing in it. */

@@ -1,0 +1,46 @@
+package org.syncbridge.mail.push;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import org.syncbridge.jms.ChangeNotice;
+import org.syncbridge.jms.ChangeNotices;
+import org.syncbridge.jms.WatchKeys;
+import org.syncbridge.persistence.mail.MailFolder;
+
+/** The database side of mail push: which IMAP mailboxes the watched ids are, and the change notices it sends. */
+@Stateless
+public class MailPushFolders {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ChangeNotices notices;
+
+    /** The IMAP names of the user's folders among {@code ids}, read by key; the local Outbox and others' ids are left out. */
+    public Map<String, String> imapNames(long userId, Collection<String> ids) {
+        Map<String, String> names = new LinkedHashMap<>();
+        for (String id : ids) {
+            try {
+                MailFolder f = em.find(MailFolder.class, Long.parseLong(id));
+                if (f != null && f.getUserId() == userId && f.getImapName() != null) {
+                    names.put(id, f.getImapName());
+                }
+            } catch (NumberFormatException e) {
+                // not a mail folder id
+            }
+        }
+        return names;
+    }
+
+    /** Tells every node that the folder changed; the topic → push hub path wakes the requests watching it. */
+    public void changed(long contextId, long userId, String folderId) {
+        notices.publish(ChangeNotice.items(contextId, Set.of(userId), WatchKeys.mailFolder(userId, folderId)));
+    }
+}
