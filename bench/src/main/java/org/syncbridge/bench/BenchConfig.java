@@ -12,7 +12,7 @@ import org.syncbridge.bench.server.ServerSettings;
  */
 public record BenchConfig(ServerSettings server, Path resultsDir, List<String> scenarios, int initialItems, List<Integer> initialWindows,
                           int initialRuns, int smallItems, int largeItems, int warmup, int repetitions, int addBatch, String easVersion,
-                          int maxMinutes) {
+                          int maxMinutes, PingSettings ping) {
     public static final int MAX_ITEMS = 1_000_000;
     public static final int MAX_REPETITIONS = 100_000;
     /** MS-ASCMD: a Sync WindowSize is 1 to 512. */
@@ -34,7 +34,7 @@ public record BenchConfig(ServerSettings server, Path resultsDir, List<String> s
                 bounded(p, "bench.incremental.warmup", 20, 0, MAX_REPETITIONS),
                 bounded(p, "bench.incremental.repetitions", 500, 1, MAX_REPETITIONS),
                 bounded(p, "bench.add.batch", 100, 1, 1000), p.getProperty("bench.eas.version", "14.1"),
-                bounded(p, "bench.max.minutes", 90, 1, 24 * 60));
+                bounded(p, "bench.max.minutes", 90, 1, 24 * 60), PingSettings.from(p));
     }
 
     private static Path path(Properties p, String name) {
@@ -45,12 +45,12 @@ public record BenchConfig(ServerSettings server, Path resultsDir, List<String> s
         return Path.of(value).toAbsolutePath().normalize();
     }
 
-    private static int bounded(Properties p, String name, int fallback, int min, int max) {
+    static int bounded(Properties p, String name, int fallback, int min, int max) {
         String value = p.getProperty(name);
         return value == null || value.isBlank() ? fallback : bounded(name, value.trim(), min, max);
     }
 
-    private static int bounded(String name, String value, int min, int max) {
+    static int bounded(String name, String value, int min, int max) {
         int n;
         try {
             n = Integer.parseInt(value);

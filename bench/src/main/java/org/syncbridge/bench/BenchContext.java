@@ -50,9 +50,11 @@ public final class BenchContext {
 
     /** A new user in the benchmark's context, through the admin API. */
     public User newUser(String login) {
-        if (!contextMade) {
-            admin.createContext(CONTEXT);
-            contextMade = true;
+        synchronized (this) { // users may be made from several threads
+            if (!contextMade) {
+                admin.createContext(CONTEXT);
+                contextMade = true;
+            }
         }
         String password = "Bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         admin.createUser(CONTEXT, login, password);
@@ -65,7 +67,7 @@ public final class BenchContext {
     }
 
     /** Reads the server's CPU time and memory now (outside any timed section), and keeps the reading for the report. */
-    public void probe(String when) {
+    public ServerProbe.Reading probe(String when) {
         ServerProbe.Reading r = server.probe().read();
         List<String> row = List.of(when, r.cpu().map(d -> Report.f1(d.toMillis() / 1000.0) + " s").orElse("n/a"),
                 r.liveHeapKb().map(k -> k / 1024 + " MiB").orElse("n/a"), r.committedHeapKb().map(k -> k / 1024 + " MiB").orElse("n/a"),
@@ -74,6 +76,17 @@ public final class BenchContext {
         readings.add(row);
         report.line("- server after " + when + ": CPU " + row.get(1) + ", live heap " + row.get(2) + " (committed " + row.get(3)
                 + "), RSS " + row.get(4) + ", load " + row.get(6));
+        return r;
+    }
+
+    /** Readings of the server JVM beyond {@link #probe}: threads, open files, the live objects by class. */
+    public ServerProbe serverProbe() {
+        return server.probe();
+    }
+
+    /** The machine's 1/5/15 minute load averages: other builds share it. */
+    public static String loadAverage() {
+        return Machine.loadAverage();
     }
 
     List<List<String>> readings() {

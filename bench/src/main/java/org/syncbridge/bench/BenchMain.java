@@ -80,6 +80,13 @@ public final class BenchMain {
                 + config.initialWindows() + " x" + config.initialRuns() + "; incremental " + config.smallItems() + " vs "
                 + config.largeItems() + " items, " + config.warmup() + "+" + config.repetitions() + " rounds; Add batch "
                 + config.addBatch() + "; EAS " + config.easVersion() + "; budget " + config.maxMinutes() + " min");
+        if (config.scenarios().contains("parked-ping")) {
+            PingSettings p = config.ping();
+            report.line("- Parked Pings: steps " + p.steps() + ", " + p.devicesPerUser() + " devices per user, heartbeat " + p.heartbeatSeconds()
+                    + " s, at most " + p.perProcess() + " connections per client process (" + p.agentHeap() + "), " + p.setupConcurrency()
+                    + " set-ups at a time per process; wake latency at " + p.wakeAt() + " parked, " + p.wakeChanges() + " changes over "
+                    + p.wakeUsers() + " users; idle window " + p.idleSeconds() + " s");
+        }
     }
 
     private static void memory(Report report, BenchContext bench, ServerProbe.GcSummary gc) {

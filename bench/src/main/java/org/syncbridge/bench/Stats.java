@@ -18,6 +18,14 @@ public record Stats(int count, double minMs, double medianMs, double p95Ms, doub
                 ms(sorted[sorted.length - 1]), ms(Arrays.stream(sorted).sum() / (double) sorted.length));
     }
 
+    /** The nearest-rank percentile {@code p} of {@code nanos}, in ms. */
+    public static double percentileMs(List<Long> nanos, double p) {
+        if (nanos.isEmpty()) {
+            throw new IllegalArgumentException("no samples");
+        }
+        return ms(percentile(nanos.stream().mapToLong(Long::longValue).sorted().toArray(), p));
+    }
+
     /** Nearest rank: the value at rank ceil(p/100 * n), 1-based. */
     static long percentile(long[] sorted, double p) {
         int rank = (int) Math.ceil(p / 100.0 * sorted.length);

@@ -31,6 +31,25 @@ class BenchConfigTest {
         assertEquals(8843, c.server().httpsPort());
         assertEquals(10390, c.server().managementPort());
         assertEquals(List.of(8480, 8843, 10390, 3543, 3425), c.server().ports());
+        assertEquals(List.of(1000, 5000, 10000, 18000), c.ping().steps());
+        assertEquals(18_000, c.ping().maxParked());
+        assertEquals(10_000, c.ping().wakeAt());
+        assertEquals(9000, c.ping().perProcess());
+    }
+
+    @Test
+    void pingStepsRiseAndTheWakeIsMeasuredAtOneOfThem() {
+        for (String[] bad : new String[][] {{"bench.ping.steps", "1000,500"}, {"bench.ping.steps", "1000,200000"},
+                {"bench.ping.wake.at", "7000"}, {"bench.ping.per.process", "20000"}, {"bench.ping.heartbeat", "3541"},
+                {"bench.ping.agent.heap", "-Xmx1g -XX:+Foo"}}) {
+            Properties p = paths();
+            p.setProperty(bad[0], bad[1]);
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> BenchConfig.from(p));
+            assertTrue(e.getMessage().startsWith(bad[0]), e.getMessage());
+        }
+        Properties none = paths();
+        none.setProperty("bench.ping.wake.at", "0");
+        assertEquals(0, BenchConfig.from(none).ping().wakeAt());
     }
 
     @Test

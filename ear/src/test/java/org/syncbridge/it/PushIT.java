@@ -14,6 +14,9 @@ import jakarta.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -28,7 +31,7 @@ class PushIT extends ServerIT {
 
     @BeforeEach
     void contextExists() {
-        usersExist("push.test", ",\"sharedFolderDeviceTypes\":[\"*\"]", PASSWORD, "pia", "paul");
+        usersExist("push.test", ",\"sharedFolderDeviceTypes\":[\"*\"]", PASSWORD, "pia", "paul", "pete");
     }
 
     EasClient device(String login, String deviceId) {
@@ -100,6 +103,43 @@ class PushIT extends ServerIT {
         assertFalse(empty.isDone(), "an empty Ping repeats the last one and waits");
         sync(tablet, contacts, key(sync(tablet, contacts, tabletKey, null)), null, add("p2", text(C, "FirstName", "Again")));
         assertEquals(List.of(contacts), folders(empty.get(5, TimeUnit.SECONDS)));
+    }
+
+    /**
+     * More Pings wait than the JMS pool has connections (20 by default): a parked request holds none, so the
+     * server still answers at once, and one change wakes them all.
+     */
+    @Test
+    void aNodeHoldsMoreParkedPingsThanItsJmsPoolHasConnections() throws Exception {
+        int count = 25;
+        EasClient tablet = device("pete", "pete-tablet");
+        String contacts = SyncIT.collection(tablet, "Contacts");
+        String tabletKey = key(sync(tablet, contacts, key(sync(tablet, contacts, "0", null)), null));
+        List<EasClient> phones = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            EasClient phone = device("pete", "pete-phone-" + i);
+            sync(phone, contacts, "0", null);
+            phones.add(phone);
+        }
+        ExecutorService clients = Executors.newFixedThreadPool(count);
+        try {
+            List<Future<Element>> waiting = new ArrayList<>();
+            for (EasClient phone : phones) {
+                waiting.add(clients.submit(() -> phone.post("Ping", ping("300", contacts)).root()));
+            }
+            Thread.sleep(2000);
+            assertTrue(waiting.stream().noneMatch(Future::isDone), "all parked");
+            long start = System.nanoTime();
+            sync(tablet, contacts, tabletKey, null, add("many", text(C, "FirstName", "Everyone")));
+            assertTrue(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start) < 5000, "the writer was answered at once");
+            for (Future<Element> ping : waiting) {
+                Element woken = ping.get(10, TimeUnit.SECONDS);
+                assertEquals("2", status(woken));
+                assertEquals(List.of(contacts), folders(woken));
+            }
+        } finally {
+            clients.shutdownNow();
+        }
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.syncbridge.jms;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.DeliveryMode;
 import jakarta.jms.JMSContext;
 import jakarta.jms.JMSException;
@@ -25,6 +26,10 @@ public class ChangeNotices {
 
     @Inject
     JMSContext jms;
+
+    /** The factory behind the injected context, for sends outside a transaction (see {@link #requestArrived}). */
+    @Resource(lookup = "java:comp/DefaultJMSConnectionFactory")
+    ConnectionFactory factory;
 
     @Resource(lookup = ChangeTopic.JNDI_NAME)
     Topic topic;
@@ -53,7 +58,7 @@ public class ChangeNotices {
         } catch (JMSException e) {
             throw new IllegalStateException("A change notice could not be written: " + e.getMessage(), e);
         }
-        send(message);
+        send(jms, message);
     }
 
     /**
@@ -61,20 +66,24 @@ public class ChangeNotices {
      * parked on one of them ends, as it would on this node. Outside any transaction: it concerns no data.
      */
     public void requestArrived(long deviceId, String node) {
-        MapMessage message = jms.createMapMessage();
-        try {
-            message.setString("kind", REQUEST);
-            message.setLong("device", deviceId);
-            message.setString("node", node);
-        } catch (JMSException e) {
-            throw new IllegalStateException("A request notice could not be written: " + e.getMessage(), e);
+        // Its own context, closed at once: outside a transaction the injected one is request-scoped, and a Ping's
+        // request lasts as long as it is parked, so each parked Ping would hold one of the pool's few connections.
+        try (JMSContext context = factory.createContext()) {
+            MapMessage message = context.createMapMessage();
+            try {
+                message.setString("kind", REQUEST);
+                message.setLong("device", deviceId);
+                message.setString("node", node);
+            } catch (JMSException e) {
+                throw new IllegalStateException("A request notice could not be written: " + e.getMessage(), e);
+            }
+            send(context, message);
         }
-        send(message);
     }
 
     /** Notices are hints for waiting requests, worthless after a restart: they are not persisted. */
-    private void send(MapMessage message) {
-        jms.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, message);
+    private void send(JMSContext context, MapMessage message) {
+        context.createProducer().setDeliveryMode(DeliveryMode.NON_PERSISTENT).send(topic, message);
     }
 
     /** Hands the message to the hub: a change notice, or another node's news of a device's request. */

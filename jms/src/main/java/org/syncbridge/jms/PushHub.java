@@ -52,7 +52,7 @@ public class PushHub {
             byKey.computeIfAbsent(key, k -> ConcurrentHashMap.newKeySet()).add(watch);
         }
         Watch older = byDevice.put(deviceId, watch);
-        watch.expireWith(timers.schedule(watch::expire, heartbeat.toMillis(), TimeUnit.MILLISECONDS), () -> forget(watch));
+        watch.expireWith(timers.schedule(watch.expiryTask(), heartbeat.toMillis(), TimeUnit.MILLISECONDS), () -> forget(watch));
         if (older != null) {
             older.replace();
         }

@@ -12,6 +12,7 @@ public final class Watch {
     private final Waiter waiter;
     private final Executor answers;
     private final AtomicBoolean ended = new AtomicBoolean();
+    private final Expiry expiryTask = new Expiry(this);
     private volatile ScheduledFuture<?> expiry;
     private volatile Runnable onEnd = () -> { };
 
@@ -29,6 +30,11 @@ public final class Watch {
 
     Set<String> keys() {
         return keys;
+    }
+
+    /** What the heartbeat timer runs: schedule this, not the watch itself (see {@link Expiry}). */
+    Runnable expiryTask() {
+        return expiryTask;
     }
 
     void expireWith(ScheduledFuture<?> future, Runnable cleanup) {
@@ -63,11 +69,34 @@ public final class Watch {
         if (!ended.compareAndSet(false, true)) {
             return false;
         }
+        expiryTask.watch = null;
         ScheduledFuture<?> future = expiry;
         if (future != null) {
             future.cancel(false);
         }
         onEnd.run();
         return true;
+    }
+
+    /**
+     * The heartbeat timer's task. A cancelled task stays in the container's scheduler queue until its time (the
+     * managed executor does not remove cancelled tasks), so a watch ended by a change or a newer request lets go of
+     * itself here: otherwise the timer would keep the request, its response and connection state for the rest of
+     * the heartbeat (up to an hour) after it was answered.
+     */
+    static final class Expiry implements Runnable {
+        private volatile Watch watch;
+
+        Expiry(Watch watch) {
+            this.watch = watch;
+        }
+
+        @Override
+        public void run() {
+            Watch w = watch;
+            if (w != null) {
+                w.expire();
+            }
+        }
     }
 }

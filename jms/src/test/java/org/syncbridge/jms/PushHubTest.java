@@ -1,14 +1,18 @@
 package org.syncbridge.jms;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.RunnableScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -67,5 +71,45 @@ class PushHubTest {
         hub.notice(ChangeNotice.hierarchy(1, Set.of(7L, 8L)));
         assertTrue(answers.containsAll(List.of("u7 changed [hierarchy/7]", "u8 changed [hierarchy/8]")));
         assertEquals(0, hub.parked());
+    }
+
+    /**
+     * Like the container's managed scheduler: its task wrapper (ManagedFutureTask) keeps the scheduled Runnable after
+     * cancel, and the cancelled task stays queued until its time. (A plain ScheduledThreadPoolExecutor drops the Runnable.)
+     */
+    static final class KeepingScheduler extends ScheduledThreadPoolExecutor {
+        final List<Runnable> kept = new CopyOnWriteArrayList<>();
+
+        KeepingScheduler() {
+            super(1);
+        }
+
+        @Override
+        protected <V> RunnableScheduledFuture<V> decorateTask(Runnable runnable, RunnableScheduledFuture<V> task) {
+            kept.add(runnable);
+            return task;
+        }
+    }
+
+    @Test
+    void anAnsweredWatchLeavesNothingOfItsRequestInTheTimerQueue() throws Exception {
+        KeepingScheduler keeping = new KeepingScheduler();
+        try {
+            PushHub hub = new PushHub(keeping);
+            Waiter request = waiter("a");
+            WeakReference<Waiter> answered = new WeakReference<>(request);
+            hub.park(1, Set.of(WatchKeys.pimFolder(10)), Duration.ofHours(1), request);
+            request = null;
+            hub.notice(ChangeNotice.items(1, Set.of(7L), WatchKeys.pimFolder(10)));
+            assertEquals(List.of("a changed [pim/10]"), answers);
+            assertEquals(1, keeping.kept.size(), "the cancelled heartbeat timer's task is still held");
+            for (int i = 0; i < 100 && answered.get() != null; i++) {
+                System.gc();
+                Thread.sleep(10);
+            }
+            assertNull(answered.get(), "the held timer task does not keep the answered request for the rest of its heartbeat");
+        } finally {
+            keeping.shutdownNow();
+        }
     }
 }

@@ -47,7 +47,7 @@ public final class Transport {
     }
 
     /** Throws unless {@code uri} is https and every address of its host is a loopback address. */
-    static void requireLoopback(URI uri) {
+    public static void requireLoopback(URI uri) {
         if (!"https".equalsIgnoreCase(uri.getScheme()) || uri.getHost() == null) {
             throw new IllegalArgumentException("the benchmark speaks https to a loopback host, not " + uri);
         }
@@ -63,6 +63,17 @@ public final class Transport {
     }
 
     static SSLContext trusting(Path certificate) {
+        try {
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trustManagers(certificate).getTrustManagers(), null);
+            return context;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot trust the server certificate " + certificate, e);
+        }
+    }
+
+    /** Trust managers that trust exactly the PEM or DER certificate in {@code certificate}. */
+    public static TrustManagerFactory trustManagers(Path certificate) {
         try (InputStream in = Files.newInputStream(certificate)) {
             Certificate server = CertificateFactory.getInstance("X.509").generateCertificate(in);
             KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
@@ -70,9 +81,7 @@ public final class Transport {
             trusted.setCertificateEntry("syncbridge-server", server);
             TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
             factory.init(trusted);
-            SSLContext context = SSLContext.getInstance("TLS");
-            context.init(null, factory.getTrustManagers(), null);
-            return context;
+            return factory;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the server certificate " + certificate, e);
         } catch (GeneralSecurityException e) {

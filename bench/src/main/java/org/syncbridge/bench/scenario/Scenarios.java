@@ -12,6 +12,7 @@ public final class Scenarios {
     static {
         ALL.put(InitialSyncScenario.NAME, InitialSyncScenario::new);
         ALL.put(IncrementalSyncScenario.NAME, IncrementalSyncScenario::new);
+        ALL.put(ParkedPingScenario.NAME, ParkedPingScenario::new);
     }
 
     private Scenarios() {

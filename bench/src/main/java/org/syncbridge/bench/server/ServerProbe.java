@@ -44,6 +44,49 @@ public final class ServerProbe {
         return new Reading(cpu, rss, hwm, heap.map(h -> h[1]), heap.map(h -> h[0]));
     }
 
+    /** The server JVM's CPU time so far. */
+    public Optional<Duration> cpu() {
+        return server.serverJvm().flatMap(p -> p.info().totalCpuDuration());
+    }
+
+    /** The server JVM's threads now: flat while Pings park if no request holds a thread. */
+    public Optional<Long> threads() {
+        return server.serverJvm().flatMap(p -> procStatus(p.pid(), "Threads"));
+    }
+
+    public Optional<Long> rssKb() {
+        return server.serverJvm().flatMap(p -> procStatus(p.pid(), "VmRSS"));
+    }
+
+    /** File descriptors the server JVM holds now (sockets, jars, database files, ...). */
+    public Optional<Long> openFiles() {
+        return server.serverJvm().flatMap(p -> {
+            try (Stream<Path> fds = Files.list(Path.of("/proc", String.valueOf(p.pid()), "fd"))) {
+                return Optional.of(fds.count());
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The server JVM's limit on open files (the soft limit, which the JVM raises to the hard one). */
+    public Optional<Long> openFileLimit() {
+        return server.serverJvm().flatMap(p -> {
+            try {
+                return Files.readAllLines(Path.of("/proc", String.valueOf(p.pid()), "limits")).stream()
+                        .filter(l -> l.startsWith("Max open files")).findFirst()
+                        .map(l -> Long.parseLong(l.substring("Max open files".length()).trim().split("\\s+")[0]));
+            } catch (IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        });
+    }
+
+    /** The live objects by class, after the full GC the histogram runs first. */
+    public Optional<ClassHistogram> histogram() {
+        return server.serverJvm().flatMap(p -> jcmd(p.pid(), "GC.class_histogram", Duration.ofMinutes(5))).map(ClassHistogram::parse);
+    }
+
     /** {committed, used} in KiB from jcmd GC.heap_info. */
     static Optional<long[]> heap(String heapInfo) {
         Matcher m = HEAP_LINE.matcher(heapInfo);
@@ -64,11 +107,15 @@ public final class ServerProbe {
     }
 
     private Optional<String> jcmd(long pid, String command) {
+        return jcmd(pid, command, Duration.ofSeconds(60));
+    }
+
+    private Optional<String> jcmd(long pid, String command, Duration timeout) {
         Path jcmd = server.settings().javaHome().resolve("bin/jcmd");
         try {
             Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(pid), command).redirectErrorStream(true).start();
             String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
+            return p.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) && p.exitValue() == 0 ? Optional.of(out) : Optional.empty();
         } catch (IOException e) {
             return Optional.empty();
         } catch (InterruptedException e) {

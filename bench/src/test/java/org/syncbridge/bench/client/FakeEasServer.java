@@ -9,6 +9,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
 import java.security.KeyStore;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -19,7 +21,16 @@ import org.syncbridge.web.eas.wbxml.WbxmlDecoder;
  * An HTTPS server on 127.0.0.1 with a test certificate (src/test/resources/server.p12, made for these tests
  * only), answering each POST with what {@code answer} makes of the decoded request.
  */
-final class FakeEasServer implements AutoCloseable {
+public final class FakeEasServer implements AutoCloseable {
+    /** One request as the server saw it. */
+    public record Request(String command, String deviceId, String policyKey, InetAddress from, Element body) {
+    }
+
+    /** Answers a request; null for an empty HTTP 500. */
+    public interface Answerer {
+        Element answer(Request request) throws Exception;
+    }
+
     /** What the server saw of the last request. */
     volatile String query;
     volatile String policyKeyHeader;
@@ -27,19 +38,34 @@ final class FakeEasServer implements AutoCloseable {
     volatile String authorization;
     volatile Element body;
     private final HttpsServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
 
     /** @param answer the WBXML answer to a request, or null for an empty HTTP 500 */
     FakeEasServer(Function<Element, Element> answer) throws Exception {
+        this((Answerer) request -> answer.apply(request.body()));
+    }
+
+    /** A server answering each request as {@code answer} says. */
+    public static FakeEasServer answering(Answerer answer) throws Exception {
+        return new FakeEasServer(answer);
+    }
+
+    /** Each request is answered on its own thread, so a slow answer holds up no other connection. */
+    private FakeEasServer(Answerer answer) throws Exception {
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.setHttpsConfigurator(new HttpsConfigurator(serverContext()));
+        server.setExecutor(handlers);
         server.createContext("/", exchange -> {
             query = exchange.getRequestURI().getRawQuery();
             policyKeyHeader = exchange.getRequestHeaders().getFirst("X-MS-PolicyKey");
             versionHeader = exchange.getRequestHeaders().getFirst("MS-ASProtocolVersion");
             authorization = exchange.getRequestHeaders().getFirst("Authorization");
             try {
-                body = new WbxmlDecoder().decode(new ByteArrayInputStream(exchange.getRequestBody().readAllBytes()));
-                Element reply = answer.apply(body);
+                Element request = new WbxmlDecoder().decode(new ByteArrayInputStream(exchange.getRequestBody().readAllBytes()));
+                body = request;
+                String q = exchange.getRequestURI().getRawQuery() == null ? "" : exchange.getRequestURI().getRawQuery();
+                Element reply = answer.answer(new Request(parameter(q, "Cmd"), parameter(q, "DeviceId"),
+                        exchange.getRequestHeaders().getFirst("X-MS-PolicyKey"), exchange.getRemoteAddress().getAddress(), request));
                 if (reply == null) {
                     exchange.sendResponseHeaders(500, -1);
                 } else {
@@ -57,11 +83,20 @@ final class FakeEasServer implements AutoCloseable {
         server.start();
     }
 
-    URI base() {
+    private static String parameter(String query, String name) {
+        for (String pair : query.split("&")) {
+            if (pair.startsWith(name + "=")) {
+                return pair.substring(name.length() + 1);
+            }
+        }
+        return null;
+    }
+
+    public URI base() {
         return URI.create("https://localhost:" + server.getAddress().getPort() + "/");
     }
 
-    static Path certificate(String name) throws Exception {
+    public static Path certificate(String name) throws Exception {
         return Path.of(FakeEasServer.class.getResource("/" + name + ".crt").toURI());
     }
 
@@ -80,5 +115,6 @@ final class FakeEasServer implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -17,7 +17,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.PushbackInputStream;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.syncbridge.auth.AuthenticatedUser;
@@ -28,7 +27,6 @@ import org.syncbridge.device.DeviceGate;
 import org.syncbridge.device.DeviceRegistry;
 import org.syncbridge.mail.MailLogin;
 import org.syncbridge.mail.MailUnavailable;
-import org.syncbridge.push.PushPlans;
 import org.syncbridge.web.auth.BasicCredentials;
 import org.syncbridge.web.auth.UserLogin;
 import org.syncbridge.web.eas.wbxml.Element;
@@ -77,8 +75,9 @@ public class ActiveSyncResource {
     /** Answers through {@code async}: most commands at once, a Ping or waiting Sync when woken, holding no thread meanwhile. */
     @POST
     public void post(InputStream body, @Suspended AsyncResponse async) {
-        // a safety net behind the push hub's own heartbeat timer, which answers first
-        async.setTimeout(PushPlans.MAX_HEARTBEAT + 60L, TimeUnit.SECONDS);
+        // No AsyncResponse timeout: RESTEasy would schedule one per request, and cancelling it on the answer leaves it
+        // in the managed scheduler's queue, holding the whole request for the timeout's length. A parked request is
+        // ended by the push hub's own heartbeat timer; every other command answers before this method returns.
         try {
             handle(body, response -> async.resume(withServerHeader(response)));
         } catch (RuntimeException e) {
