@@ -1,6 +1,9 @@
 package org.syncbridge.jms;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -9,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -21,9 +25,16 @@ public class PushHub {
     private final ConcurrentHashMap<String, Set<Watch>> byKey = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<Long, Watch> byDevice = new ConcurrentHashMap<>();
 
-    /** The container's managed timers; one scheduled expiry per parked request, no thread each. */
-    @Resource(lookup = "java:comp/DefaultManagedScheduledExecutorService")
+    /**
+     * One scheduled expiry per parked request, no thread each, on one timer thread of the container's factory. Not
+     * the container's managed scheduler: it keeps a cancelled task until its time, with the context it captured from
+     * the request that parked (RESTEasy's, i.e. the whole request), so every woken Ping stayed in memory for the rest
+     * of its heartbeat. This scheduler drops a cancelled timer at once.
+     */
     ScheduledExecutorService timers;
+
+    @Resource(lookup = "java:comp/DefaultManagedThreadFactory")
+    ManagedThreadFactory threads;
 
     /** Where answers are built (a woken Sync runs its sync there), off the topic listener's one thread. */
     @Resource(lookup = "java:comp/DefaultManagedExecutorService")
@@ -37,6 +48,18 @@ public class PushHub {
     private final String node = UUID.randomUUID().toString();
 
     PushHub() {
+    }
+
+    @PostConstruct
+    void startTimers() {
+        ScheduledThreadPoolExecutor scheduler = new ScheduledThreadPoolExecutor(1, threads);
+        scheduler.setRemoveOnCancelPolicy(true);
+        timers = scheduler;
+    }
+
+    @PreDestroy
+    void stopTimers() {
+        timers.shutdownNow(); // the undeployment answers nothing more; clients see their connections close
     }
 
     /** A hub with its own timers, answering on the thread that ends a watch, outside a container. */

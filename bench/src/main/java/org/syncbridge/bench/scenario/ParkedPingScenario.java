@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.syncbridge.bench.BenchConfig;
 import org.syncbridge.bench.BenchContext;
@@ -166,8 +167,11 @@ final class ParkedPingScenario implements Scenario {
         long files = probe.openFiles().orElse(-1L);
         ClassHistogram h = probe.histogram().orElseThrow(() -> new IllegalStateException("jcmd GC.class_histogram failed"));
         ServerProbe.Reading r = bench.probe(String.format(Locale.ROOT, "%,d parked Pings", parked));
+        Optional<Map<String, Long>> nmt = probe.nativeMemory();
         return new PingReading(parked, users, setupSeconds, usersSeconds, setupNanos, setupCpu, idle, threads, files,
-                r.liveHeapKb().orElse(-1L), r.committedHeapKb().orElse(-1L), r.rssKb().orElse(-1L), h.instances(WATCH_CLASS), h,
+                r.liveHeapKb().orElse(-1L), r.committedHeapKb().orElse(-1L), r.rssKb().orElse(-1L),
+                nmt.map(m -> m.getOrDefault("Total", 0L) - m.getOrDefault("Java Heap", 0L)).orElse(-1L),
+                nmt.map(m -> m.getOrDefault("Other", 0L)).orElse(-1L), h.instances(WATCH_CLASS), h,
                 BenchContext.loadAverage());
     }
 
@@ -199,11 +203,11 @@ final class ParkedPingScenario implements Scenario {
                     newDevices == 0 ? "-" : Report.f1(Stats.percentileMs(r.setupNanos(), 50)) + " / " + Report.f1(Stats.percentileMs(r.setupNanos(), 99)),
                     newDevices == 0 ? "-" : Report.f2(1000 * r.setupCpuSeconds() / newDevices),
                     Report.f2(r.idleCpuPercent()), String.valueOf(r.threads()), String.valueOf(r.openFiles()),
-                    mib(r.liveHeapKb()), mib(r.committedHeapKb()), mib(r.rssKb()), r.load()));
+                    mib(r.liveHeapKb()), mib(r.committedHeapKb()), mib(r.offHeapKb()), mib(r.rssKb()), r.load()));
         }
         report.table(List.of("parked", "Watch objects", "live requests", "users", "set-up of the new devices", "per device p50 / p99 ms",
                 "server CPU ms per new device", "idle server CPU % of a core", "server threads", "server open files", "live heap MiB",
-                "committed MiB", "RSS MiB", "load avg"), rows);
+                "committed heap MiB", "outside the heap MiB (NMT)", "RSS MiB", "load avg"), rows);
         report.linef("- making the users (admin API, PBKDF2 per password): %s s in all",
                 Report.f1(readings.stream().mapToDouble(PingReading::usersSeconds).sum()));
         memory(report, readings);
@@ -220,27 +224,39 @@ final class ParkedPingScenario implements Scenario {
 
     /** Memory per parked Ping: the least-squares slope of the live heap (and of RSS) over the steps, and what grew. */
     private static void memory(Report report, List<PingReading> readings) {
-        double[] heap = fit(readings, r -> r.liveHeapKb() * 1024.0);
-        double[] rss = fit(readings, r -> r.rssKb() * 1024.0);
-        double[] offHeap = fit(readings, r -> (r.rssKb() - r.committedHeapKb()) * 1024.0);
         PingReading first = readings.get(0);
         PingReading last = readings.get(readings.size() - 1);
-        report.linef("\n**Memory per parked Ping** (least squares over the %d readings, 0 to %,d parked): live heap %s KiB, RSS %s KiB. "
-                        + "Intercept (the server without Pings): heap %s MiB, RSS %s MiB.", readings.size(), last.parked(),
-                Report.f1(heap[1] / 1024), Report.f1(rss[1] / 1024), Report.f1(heap[0] / (1 << 20)), Report.f1(rss[0] / (1 << 20)));
-        report.linef("- RSS follows the committed heap, which the GC sizes as it likes; memory outside the heap (RSS minus committed heap: "
-                + "direct buffers, thread stacks, metaspace, malloc) grew by %s KiB per parked Ping.", Report.f1(offHeap[1] / 1024));
+        // from the first step on: the step from 0 also pays one-time costs (JIT, caches, the database's first pages)
+        List<PingReading> steps = readings.size() >= 3 ? readings.subList(1, readings.size()) : readings;
+        double[] heap = fit(steps, r -> r.liveHeapKb() * 1024.0);
+        double[] heapAll = fit(readings, r -> r.liveHeapKb() * 1024.0);
+        double[] rss = fit(steps, r -> r.rssKb() * 1024.0);
+        boolean nmt = readings.stream().allMatch(r -> r.offHeapKb() >= 0);
+        double[] offHeap = nmt ? fit(steps, r -> r.offHeapKb() * 1024.0) : new double[] {Double.NaN, Double.NaN};
+        double[] other = nmt ? fit(steps, r -> r.otherKb() * 1024.0) : new double[] {Double.NaN, Double.NaN};
+        report.linef("\n**Memory per parked Ping**, the least-squares slope over the readings from %,d to %,d parked: live heap **%s KiB** "
+                        + "(%s KiB over all readings from 0, which include one-time costs of the first step), RSS %s KiB.",
+                steps.get(0).parked(), last.parked(), Report.f1(heap[1] / 1024), Report.f1(heapAll[1] / 1024), Report.f1(rss[1] / 1024));
+        if (nmt) {
+            report.linef("- outside the heap (what the JVM committed besides the heap, Native Memory Tracking): %s KiB per parked Ping, "
+                    + "of which %s KiB NMT \"Other\" (direct byte buffers). RSS also follows the committed heap, which the GC sizes as "
+                    + "it likes, and the heap pages it touches.", Report.f1(offHeap[1] / 1024), Report.f1(other[1] / 1024));
+        } else {
+            report.line("- outside the heap: not measured (run the server with -XX:NativeMemoryTracking=summary in bench.server.sizing)");
+        }
         for (int i = 1; i < readings.size(); i++) {
             PingReading a = readings.get(i - 1);
             PingReading b = readings.get(i);
-            report.linef("- %,d -> %,d parked: live heap +%s KiB per Ping", a.parked(), b.parked(),
-                    Report.f1((b.liveHeapKb() - a.liveHeapKb()) / (double) (b.parked() - a.parked())));
+            report.linef("- %,d -> %,d parked: live heap +%s KiB per Ping%s", a.parked(), b.parked(),
+                    Report.f1((b.liveHeapKb() - a.liveHeapKb()) / (double) (b.parked() - a.parked())),
+                    nmt ? ", outside the heap +" + Report.f1((b.offHeapKb() - a.offHeapKb()) / (double) (b.parked() - a.parked())) + " KiB" : "");
         }
-        double projectedHeap = heap[0] + heap[1] * PROJECTED;
-        report.linef("- **projected** for %,d parked Pings (not measured): live heap %s GiB (%s the 4 GiB target); outside the heap "
-                        + "%s GiB; about %,d open files, more than this machine's limit of 20,000 per process.", PROJECTED,
-                Report.f2(projectedHeap / (1L << 30)), projectedHeap < TARGET_HEAP ? "under" : "OVER",
-                Report.f2((offHeap[0] + offHeap[1] * PROJECTED) / (1L << 30)), PROJECTED + first.openFiles());
+        int more = PROJECTED - last.parked();
+        double projectedHeap = last.liveHeapKb() * 1024.0 + heap[1] * more;
+        report.linef("- **projected** for %,d parked Pings (not measured: the %,d measured plus %,d at the slope): live heap %s GiB (%s the "
+                        + "4 GiB target); outside the heap %s GiB; about %,d open files, more than this machine's limit of 20,000 per process.",
+                PROJECTED, last.parked(), more, Report.f2(projectedHeap / (1L << 30)), projectedHeap < TARGET_HEAP ? "under" : "OVER",
+                nmt ? Report.f2((last.offHeapKb() * 1024.0 + offHeap[1] * more) / (1L << 30)) : "n/a", PROJECTED + first.openFiles());
 
         report.line("\nWhat grew on the heap from 0 to " + String.format(Locale.ROOT, "%,d", last.parked()) + " parked Pings (class histogram "
                 + "after a full GC), per parked Ping, by the library that owns the class (byte[], String and collections are shared by all "

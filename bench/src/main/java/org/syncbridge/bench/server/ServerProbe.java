@@ -5,7 +5,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -17,6 +19,8 @@ import java.util.stream.Stream;
  * live heap after a full GC (jcmd). Never called inside a timed section: the forced GC would be measured.
  */
 public final class ServerProbe {
+    private static final Pattern NMT_TOTAL = Pattern.compile("Total: reserved=\\d+KB, committed=(\\d+)KB");
+    private static final Pattern NMT_CATEGORY = Pattern.compile("(?m)^-\\s+([A-Za-z][A-Za-z ]*?)\\s+\\(reserved=\\d+KB, committed=(\\d+)KB\\)");
     private static final Pattern HEAP_LINE = Pattern.compile("heap\\s+total (\\d+)K, used (\\d+)K");
     /** A JDK unified GC log pause line, e.g. "GC(12) Pause Young (Normal) (G1 Evacuation Pause) 120M->40M(256M) 5.1ms". */
     static final Pattern PAUSE = Pattern.compile("GC\\(\\d+\\) Pause (Young|Full|Remark|Cleanup)([^\\n]*?) (\\d+)M->(\\d+)M\\((\\d+)M\\) ([\\d.]+)ms");
@@ -80,6 +84,28 @@ public final class ServerProbe {
                 return Optional.empty();
             }
         });
+    }
+
+    /**
+     * Committed memory by Native Memory Tracking category in KiB ("Total", "Java Heap", "Other" for direct buffers,
+     * "Thread", ...); empty unless the server runs with -XX:NativeMemoryTracking=summary.
+     */
+    public Optional<Map<String, Long>> nativeMemory() {
+        return server.serverJvm().flatMap(p -> jcmd(p.pid(), "VM.native_memory summary scale=KB")).flatMap(ServerProbe::nativeMemory);
+    }
+
+    static Optional<Map<String, Long>> nativeMemory(String summary) {
+        Map<String, Long> committed = new LinkedHashMap<>();
+        Matcher total = NMT_TOTAL.matcher(summary);
+        if (!total.find()) {
+            return Optional.empty();
+        }
+        committed.put("Total", Long.parseLong(total.group(1)));
+        Matcher m = NMT_CATEGORY.matcher(summary);
+        while (m.find()) {
+            committed.put(m.group(1).trim(), Long.parseLong(m.group(2)));
+        }
+        return Optional.of(committed);
     }
 
     /** The live objects by class, after the full GC the histogram runs first. */

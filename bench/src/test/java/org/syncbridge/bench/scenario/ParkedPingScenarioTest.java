@@ -37,6 +37,6 @@ class ParkedPingScenarioTest {
     }
 
     private static PingReading reading(int parked, long heapKb, ClassHistogram h) {
-        return new PingReading(parked, 0, 0, 0, List.of(), 0, 0, 0, 0, heapKb, 0, 0, parked, h, "");
+        return new PingReading(parked, 0, 0, 0, List.of(), 0, 0, 0, 0, heapKb, 0, 0, -1, -1, parked, h, "");
     }
 }

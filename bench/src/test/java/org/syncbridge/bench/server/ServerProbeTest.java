@@ -39,4 +39,27 @@ class ServerProbeTest {
         assertEquals(900.0, gc.maxPauseMs());
         assertEquals(1068.0, gc.totalPauseMs(), 0.001);
     }
+
+    @Test
+    void readsNativeMemoryTrackingsCommittedMemoryByCategory() {
+        String summary = """
+                12345:
+
+                Native Memory Tracking:
+
+                Total: reserved=6134548KB, committed=1282932KB
+                -                 Java Heap (reserved=4194304KB, committed=1048576KB)
+                                            (mmap: reserved=4194304KB, committed=1048576KB)
+
+                -                     Class (reserved=1056943KB, committed=12975KB)
+                -                    Thread (reserved=190541KB, committed=20493KB)
+                -                     Other (reserved=41216KB, committed=41216KB)
+                """;
+        var nmt = ServerProbe.nativeMemory(summary).orElseThrow();
+        assertEquals(1_282_932L, nmt.get("Total"));
+        assertEquals(1_048_576L, nmt.get("Java Heap"));
+        assertEquals(41_216L, nmt.get("Other"));
+        assertEquals(20_493L, nmt.get("Thread"));
+        assertTrue(ServerProbe.nativeMemory("12345:\nNative memory tracking is not enabled").isEmpty());
+    }
 }
