@@ -179,7 +179,9 @@ public final class ServerProbe {
         double max = 0;
         Matcher m = PAUSE.matcher(log);
         while (m.find()) {
-            boolean isForced = m.group(2).contains("Diagnostic Command") || m.group(2).contains("System.gc()");
+            // jcmd GC.run, System.gc(), and the full GC a class histogram runs first
+            boolean isForced = m.group(2).contains("Diagnostic Command") || m.group(2).contains("System.gc()")
+                    || m.group(2).contains("Heap Inspection Initiated GC");
             if (m.group(1).equals("Full")) {
                 if (isForced) {
                     forced++;

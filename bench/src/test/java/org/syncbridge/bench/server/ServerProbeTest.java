@@ -27,17 +27,18 @@ class ServerProbeTest {
                 [2026-11-23T12:00:02.000+0000][2000ms] GC(1) Pause Young (Concurrent Start) (G1 Humongous Allocation) 300M->120M(400M) 12.000ms
                 [2026-11-23T12:00:02.100+0000][2100ms] GC(2) Pause Remark 130M->130M(400M) 1.200ms
                 [2026-11-23T12:00:03.000+0000][3000ms] GC(3) Pause Full (Diagnostic Command) 140M->90M(400M) 150.300ms
+                [2026-11-23T12:00:03.500+0000][3500ms] GC(4) Pause Full (Heap Inspection Initiated GC) 95M->90M(400M) 100.000ms
                 [2026-11-23T12:00:04.000+0000][4000ms] GC(4) Pause Full (G1 Compaction Pause) 500M->480M(512M) 900.000ms
                 [2026-11-23T12:00:04.000+0000][4000ms] GC(4) Using 2 workers of 2 for full compaction
                 """;
         ServerProbe.GcSummary gc = ServerProbe.gcSummary(log);
         assertEquals(2, gc.youngPauses());
         assertEquals(1, gc.fullPauses());
-        assertEquals(1, gc.forcedFullPauses());
+        assertEquals(2, gc.forcedFullPauses());
         assertEquals(480, gc.maxHeapAfterGcMb());
         assertEquals(512, gc.maxCommittedMb());
         assertEquals(900.0, gc.maxPauseMs());
-        assertEquals(1068.0, gc.totalPauseMs(), 0.001);
+        assertEquals(1168.0, gc.totalPauseMs(), 0.001);
     }
 
     @Test
