@@ -1,0 +1,99 @@
+package org.syncbridge.mail.sync;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a device holds of a mail folder after one sync key: the folder's UIDVALIDITY and HIGHESTMODSEQ at
+ * that point, the date window, the UIDs the device holds and, where the IMAP server has no CONDSTORE, the
+ * flags it holds them with (the only way to see flag changes there). {@code complete}: nothing was left to
+ * send, so an unchanged HIGHESTMODSEQ means nothing to say. Stored as text, a few lines:
+ * <pre>v=1 / validity / modseq / cutoff (epoch seconds or -) / complete (0|1) / held (sequence set) / flag runs</pre>
+ * Flag runs follow the held UIDs in ascending order as "count*flags" items, so a folder of mostly read mail is
+ * one run.
+ */
+public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held,
+                           TreeMap<Long, Integer> flags) {
+
+    public static MailSnapshot empty() {
+        return new MailSnapshot(0, 0, null, false, UidSet.EMPTY, null);
+    }
+
+    /** Whether flags are tracked per message (IMAP servers without CONDSTORE). */
+    public boolean tracksFlags() {
+        return flags != null;
+    }
+
+    public String encode() {
+        StringBuilder s = new StringBuilder("v=1\n").append(uidValidity).append('\n').append(modseq).append('\n')
+                .append(cutoff == null ? "-" : String.valueOf(cutoff.getEpochSecond())).append('\n')
+                .append(complete ? '1' : '0').append('\n').append(held).append('\n');
+        if (flags != null) {
+            s.append('F');
+            int[] run = {-1, 0};
+            held.forEach(uid -> {
+                int f = flags.getOrDefault(uid, 0);
+                if (f == run[0]) {
+                    run[1]++;
+                } else {
+                    appendRun(s, run);
+                    run[0] = f;
+                    run[1] = 1;
+                }
+            });
+            appendRun(s, run);
+        }
+        return s.toString();
+    }
+
+    private static void appendRun(StringBuilder s, int[] run) {
+        if (run[1] > 0) {
+            if (s.charAt(s.length() - 1) != 'F') {
+                s.append(',');
+            }
+            s.append(run[1]).append('*').append(run[0]);
+        }
+    }
+
+    public static MailSnapshot decode(String text) {
+        String[] lines = text.split("\n", -1);
+        if (lines.length < 6 || !"v=1".equals(lines[0])) {
+            throw new IllegalArgumentException("not a mail snapshot");
+        }
+        UidSet held = UidSet.parse(lines[5]);
+        TreeMap<Long, Integer> flags = null;
+        if (lines.length > 6 && lines[6].startsWith("F")) {
+            flags = new TreeMap<>();
+            List<int[]> runs = new ArrayList<>();
+            for (String run : lines[6].substring(1).split(",")) {
+                if (!run.isEmpty()) {
+                    int star = run.indexOf('*');
+                    runs.add(new int[] {Integer.parseInt(run.substring(0, star)), Integer.parseInt(run.substring(star + 1))});
+                }
+            }
+            TreeMap<Long, Integer> f = flags;
+            int[] at = {0, 0}; // run index, used of that run
+            held.forEach(uid -> {
+                while (at[0] < runs.size() && at[1] >= runs.get(at[0])[0]) {
+                    at[0]++;
+                    at[1] = 0;
+                }
+                int value = at[0] < runs.size() ? runs.get(at[0])[1] : 0;
+                at[1]++;
+                if (value != 0) {
+                    f.put(uid, value);
+                }
+            });
+        }
+        Instant cutoff = "-".equals(lines[3]) ? null : Instant.ofEpochSecond(Long.parseLong(lines[3]));
+        return new MailSnapshot(Long.parseLong(lines[1]), Long.parseLong(lines[2]), cutoff, "1".equals(lines[4]), held, flags);
+    }
+
+    /** The flags held for each UID; unlisted UIDs hold none. */
+    public Map<Long, Integer> flagsOrEmpty() {
+        return flags == null ? Map.of() : flags;
+    }
+}

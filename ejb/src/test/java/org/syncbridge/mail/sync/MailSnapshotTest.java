@@ -1,0 +1,43 @@
+package org.syncbridge.mail.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+
+class MailSnapshotTest {
+
+    @Test
+    void roundTripsWithFlags() {
+        TreeMap<Long, Integer> flags = new TreeMap<>();
+        for (long uid = 1; uid <= 1000; uid++) {
+            flags.put(uid, 1);
+        }
+        flags.put(500L, 3);
+        flags.remove(700L);
+        MailSnapshot s = new MailSnapshot(42, 0, Instant.ofEpochSecond(1_800_000_000L), true, UidSet.parse("1:1000,2000"), flags);
+        String text = s.encode();
+        assertTrue(text.endsWith("F499*1,1*3,199*1,1*0,300*1,1*0"), text);
+        MailSnapshot back = MailSnapshot.decode(text);
+        assertEquals(42, back.uidValidity());
+        assertEquals(s.cutoff(), back.cutoff());
+        assertEquals(s.held(), back.held());
+        assertEquals(3, back.flags().get(500L));
+        assertNull(back.flags().get(700L));
+        assertNull(back.flags().get(2000L));
+        assertEquals(999, back.flags().size());
+    }
+
+    @Test
+    void aHundredThousandHeldMessagesWithCondstoreAreTiny() {
+        MailSnapshot s = new MailSnapshot(7, 123456, null, true, UidSet.parse("1:100000"), null);
+        assertTrue(s.encode().length() < 64);
+        MailSnapshot back = MailSnapshot.decode(s.encode());
+        assertEquals(123456, back.modseq());
+        assertEquals(100000, back.held().size());
+        assertNull(back.flags());
+    }
+}
