@@ -20,3 +20,15 @@ create table sb_mail_message_key (
     identity      bigint not null,
     primary key (folder_id, uid_validity, uid)
 );
+
+-- Mail a device moved with MoveItems: a repeated MoveItems (a lost response) is answered with the same
+-- DstMsgId instead of failing or moving twice. Rows older than a week are dropped.
+create table sb_mail_move (
+    device_id              bigint    not null references sb_device (id) on delete cascade,
+    source_folder_id       bigint    not null,
+    source_uid             bigint    not null,
+    destination_folder_id  bigint    not null,
+    destination_uid        bigint    not null,
+    moved_at               timestamp not null,
+    primary key (device_id, source_folder_id, source_uid)
+);

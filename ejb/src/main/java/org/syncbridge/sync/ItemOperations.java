@@ -32,7 +32,11 @@ public class ItemOperations {
     @EJB
     PimStore store;
 
-    public MoveResult move(long deviceId, long userId, String sourceCollection, String serverId, String destinationCollection) {
+    @EJB
+    org.syncbridge.mail.sync.MailMoves mailMoves;
+
+    public MoveResult move(long deviceId, long userId, org.syncbridge.mail.MailLogin login, String sourceCollection, String serverId,
+                           String destinationCollection) {
         Optional<Long> sourceId = number(sourceCollection);
         Optional<Long> destinationId = number(destinationCollection);
         FolderAccess source = sourceId.map(id -> store.access(userId, id)).orElse(FolderAccess.NONE);
@@ -46,9 +50,11 @@ public class ItemOperations {
         if (sourceId.equals(destinationId)) {
             return MoveResult.refused(MoveResult.Status.SAME_FOLDER);
         }
+        if (!source.readable() && !destination.readable()) {
+            return mailMoves.move(deviceId, userId, login, sourceId.get(), serverId, destinationId.get());
+        }
         if (!source.readable() || !destination.readable()) {
-            LOG.info(() -> "MoveItems with a mail folder (" + sourceCollection + " -> " + destinationCollection + ") is not built yet");
-            return MoveResult.refused(MoveResult.Status.FAILED);
+            return MoveResult.refused(MoveResult.Status.FAILED); // mail and PIM items do not mix
         }
         if (em.find(Folder.class, sourceId.get()).getContentType() != em.find(Folder.class, destinationId.get()).getContentType()) {
             return MoveResult.refused(MoveResult.Status.FAILED);

@@ -12,7 +12,7 @@ public record MoveResult(Status status, String destinationId) {
         SAME_FOLDER,
         /** The user may read but not write the source or the destination. */
         DENIED,
-        /** Folders of different classes, or a mail folder (whose moves are not built yet). */
+        /** Folders of different classes (mail and PIM), or an IMAP server that could not tell the new UID. */
         FAILED
     }
 

@@ -50,7 +50,7 @@ public class MoveItemsCommand implements ImmediateCommand {
         List<Answer> answers = new ArrayList<>();
         for (Element move : moves) {
             String sourceId = move.childText(SRC_MSG_ID).orElse("");
-            answers.add(new Answer(sourceId, items.move(x.device().id(), x.user().userId(), move.childText(SRC_FLD_ID).orElse(""),
+            answers.add(new Answer(sourceId, items.move(x.device().id(), x.user().userId(), x.mail(), move.childText(SRC_FLD_ID).orElse(""),
                     sourceId, move.childText(DST_FLD_ID).orElse(""))));
         }
         return Wbxml.ok(out -> {

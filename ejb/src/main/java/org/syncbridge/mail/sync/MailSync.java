@@ -1,0 +1,380 @@
+package org.syncbridge.mail.sync;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.MessagingException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.logging.Logger;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.syncbridge.mail.ImapConnections;
+import org.syncbridge.mail.MailConnection;
+import org.syncbridge.mail.MailLogin;
+import org.syncbridge.mail.MailRole;
+import org.syncbridge.mail.MailUnavailable;
+import org.syncbridge.mail.message.BodyRequest;
+import org.syncbridge.mail.message.EmailProperties;
+import org.syncbridge.persistence.mail.MailFolder;
+import org.syncbridge.persistence.mail.MailSyncState;
+import org.syncbridge.persistence.tenant.User;
+import org.syncbridge.persistence.sync.CollectionState;
+import org.syncbridge.sync.ClientCommand;
+import org.syncbridge.sync.CommandResult;
+import org.syncbridge.sync.CommandResult.Outcome;
+import org.syncbridge.sync.Estimate;
+import org.syncbridge.sync.ServerChange;
+import org.syncbridge.sync.SyncResult;
+
+/**
+ * Collection sync of a mail folder against IMAP. The device's state is a {@link MailSnapshot}: what it holds,
+ * not a copy of the folder. Each sync selects the mailbox, finds the mail the device lacks and the mail it holds
+ * that went away (a UID SEARCH, compact with ESEARCH), and the flag changes since the snapshot's HIGHESTMODSEQ
+ * (CONDSTORE) or, without CONDSTORE, by comparing flags. With CONDSTORE and nothing pending, an unchanged
+ * HIGHESTMODSEQ ends the sync after the SELECT. Newest mail comes first; a repeated previous key is answered
+ * again from the snapshot behind it.
+ */
+@Stateless
+public class MailSync {
+    private static final Logger LOG = Logger.getLogger(MailSync.class.getName());
+    private static final int MAX_WINDOW = 512;
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ImapConnections connections;
+
+    @Inject
+    MailItems items;
+
+    /** The state a presented key stands for. */
+    private record Basis(int key, MailSnapshot snapshot) {
+    }
+
+    /** Whether the collection is one of the user's mail folders. */
+    public boolean isMailFolder(long userId, String collectionId) {
+        return folder(userId, collectionId).isPresent();
+    }
+
+    public SyncResult sync(MailSyncRequest r) {
+        Optional<MailFolder> folder = folder(r.userId(), r.collectionId());
+        if (folder.isEmpty()) {
+            return new SyncResult(SyncResult.Status.COLLECTION_GONE, null, List.of(), List.of(), false);
+        }
+        CollectionState.Key key = new CollectionState.Key(r.deviceId(), r.collectionId());
+        MailSyncState state = em.find(MailSyncState.class, key);
+        if ("0".equals(r.syncKey())) {
+            if (state == null) {
+                state = new MailSyncState(r.deviceId(), r.collectionId(), MailSnapshot.empty().encode());
+                em.persist(state);
+            }
+            state.advance(1, MailSnapshot.empty().encode(), null, null); // a new start: every mail comes again
+            return new SyncResult(SyncResult.Status.OK, "1", List.of(), List.of(), false);
+        }
+        Optional<Basis> basis = basis(state, r.syncKey());
+        if (basis.isEmpty()) {
+            return new SyncResult(SyncResult.Status.INVALID_KEY, null, List.of(), List.of(), false);
+        }
+        if (folder.get().getImapName() == null) { // the Outbox kept here: mail is sent, never stored in it
+            List<CommandResult> results = r.commands().stream().map(c -> new CommandResult(c, serverIdOf(c), Outcome.NOT_FOUND, null)).toList();
+            return new SyncResult(SyncResult.Status.OK, String.valueOf(basis.get().key()), results, List.of(), false);
+        }
+        try (MailConnection connection = connections.open(r.userId(), r.login())) {
+            return sync(r, folder.get(), state, basis.get(), connection);
+        } catch (MessagingException e) {
+            throw new MailUnavailable("syncing " + folder.get().getImapName() + " of " + r.login().login() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private SyncResult sync(MailSyncRequest r, MailFolder folder, MailSyncState state, Basis basis, MailConnection connection)
+            throws MessagingException {
+        MailSnapshot from = basis.snapshot();
+        Mailbox box = Mailbox.open(connection.store(), folder.getImapName());
+        try {
+            long validity = box.uidValidity();
+            if (from.uidValidity() != 0 && from.uidValidity() != validity) {
+                LOG.info(() -> "UIDVALIDITY of " + folder.getImapName() + " changed; the device's copy is replaced without a reset");
+                from = new MailSnapshot(validity, 0, from.cutoff(), false, from.held(), from.tracksFlags() ? new TreeMap<>() : null);
+            }
+            List<CommandResult> results = new ArrayList<>();
+            Map<Long, Flags> written = new HashMap<>();
+            UidSet removedByClient = UidSet.EMPTY;
+            for (ClientCommand command : r.commands()) {
+                CommandResult result = apply(command, r, folder, box, written);
+                results.add(result);
+                if (command instanceof ClientCommand.Delete && result.outcome() == Outcome.OK) {
+                    removedByClient = removedByClient.with(Long.parseLong(result.serverId()));
+                }
+            }
+            if (!r.commands().isEmpty()) { // select again: HIGHESTMODSEQ after the device's own writes
+                box.close();
+                box = Mailbox.open(connection.store(), folder.getImapName());
+            }
+            Instant cutoff = r.windowStart() == null ? null : r.windowStart().truncatedTo(ChronoUnit.DAYS);
+            MailSnapshot basisSnapshot = withoutRemoved(from, removedByClient, written);
+            List<ServerChange> changes = new ArrayList<>();
+            MailSnapshot next = basisSnapshot;
+            boolean more = false;
+            if (r.getChanges()) {
+                Chosen chosen = changes(r, folder, box, basisSnapshot, validity, cutoff, written.keySet(), changes);
+                next = chosen.next();
+                more = chosen.more();
+            }
+            boolean unchanged = r.commands().isEmpty() && changes.isEmpty() && next.encode().equals(basis.snapshot().encode())
+                    && basis.key() == state.getSyncKey();
+            if (unchanged) {
+                return new SyncResult(SyncResult.Status.OK, String.valueOf(basis.key()), results, changes, false);
+            }
+            int newKey = basis.key() + 1;
+            state.advance(newKey, next.encode(), basis.key(), basis.snapshot().encode());
+            return new SyncResult(SyncResult.Status.OK, String.valueOf(newKey), results, changes, more);
+        } finally {
+            box.close();
+        }
+    }
+
+    /** The snapshot and whether changes are left, after choosing this sync's changes. */
+    private record Chosen(MailSnapshot next, boolean more) {
+    }
+
+    private Chosen changes(MailSyncRequest r, MailFolder folder, Mailbox box, MailSnapshot from, long validity, Instant cutoff,
+                            java.util.Set<Long> ownWrites, List<ServerChange> changes) throws MessagingException {
+        long modseq = box.highestModseq();
+        boolean sameWindow = java.util.Objects.equals(cutoff, from.cutoff());
+        if (box.condstore() && from.complete() && from.modseq() == modseq && from.uidValidity() == validity && sameWindow && ownWrites.isEmpty()) {
+            return new Chosen(from, false); // nothing happened in the mailbox since the snapshot
+        }
+        MailDiff diff = diff(box, from, cutoff, ownWrites);
+        int window = Math.max(1, Math.min(r.windowSize(), MAX_WINDOW));
+        UidSet held = from.held();
+        TreeMap<Long, Integer> flags = box.condstore() ? null : new TreeMap<>(from.flagsOrEmpty());
+        for (long uid : toArray(diff.gone())) {
+            if (changes.size() >= window) {
+                break;
+            }
+            changes.add(new ServerChange(ServerChange.Kind.DELETE, String.valueOf(uid), null));
+            held = held.without(uid);
+        }
+        for (long uid : toArray(diff.leftWindow())) {
+            if (changes.size() >= window) {
+                break;
+            }
+            changes.add(new ServerChange(ServerChange.Kind.SOFT_DELETE, String.valueOf(uid), null));
+            held = held.without(uid);
+        }
+        int changesSent = 0;
+        for (Map.Entry<Long, Flags> changed : new TreeMap<>(diff.changed()).entrySet()) {
+            if (changes.size() >= window) {
+                break;
+            }
+            changes.add(new ServerChange(ServerChange.Kind.CHANGE, String.valueOf(changed.getKey()), items.flagProperties(changed.getValue())));
+            if (flags != null) {
+                flags.put(changed.getKey(), MessageFlags.of(changed.getValue()));
+            }
+            changesSent++;
+        }
+        int room = window - changes.size();
+        long[] adds = diff.missing().highest(room);
+        java.util.Set<String> own = adds.length == 0 ? java.util.Set.of() : addresses(r.userId());
+        for (IMAPMessage message : box.messages(adds)) {
+            long uid = box.folder().getUID(message);
+            String serverId = String.valueOf(uid);
+            Map<String, Object> properties = items.properties(message, folder.getId() + ":" + serverId, r.bodies(), own);
+            if (folder.getRole().equals(MailRole.DRAFTS.name())) {
+                properties.put(EmailProperties.IS_DRAFT, "1");
+            }
+            changes.add(new ServerChange(ServerChange.Kind.ADD, serverId, properties));
+            held = held.with(uid);
+            if (flags != null) {
+                flags.put(uid, MessageFlags.of(message.getFlags()));
+            }
+        }
+        if (flags != null) {
+            flags.keySet().retainAll(toSet(held));
+        }
+        boolean changesLeft = changesSent < diff.changed().size();
+        long sent = changes.size();
+        boolean more = sent < diff.count();
+        long nextModseq = box.condstore() && !changesLeft ? modseq : from.modseq();
+        return new Chosen(new MailSnapshot(validity, nextModseq, cutoff, !more, held, flags), more);
+    }
+
+    private MailDiff diff(Mailbox box, MailSnapshot from, Instant cutoff, java.util.Set<Long> ownWrites) throws MessagingException {
+        UidSet present = box.search(cutoff);
+        UidSet away = from.held().without(present);
+        UidSet leftWindow = UidSet.EMPTY;
+        if (cutoff != null && !away.isEmpty()) {
+            leftWindow = box.existing(away);
+        }
+        UidSet kept = from.held().within(present);
+        Map<Long, Flags> changed = new HashMap<>();
+        if (box.condstore()) {
+            if (from.uidValidity() != 0 && from.modseq() > 0) {
+                changed.putAll(box.changedSince(kept, from.modseq()));
+            } else if (!kept.isEmpty()) {
+                changed.putAll(box.flags(kept)); // no HIGHESTMODSEQ to start from: tell the flags again
+            }
+        } else {
+            Map<Long, Integer> known = from.flagsOrEmpty();
+            box.flags(kept).forEach((uid, f) -> {
+                if (MessageFlags.of(f) != known.getOrDefault(uid, 0)) {
+                    changed.put(uid, f);
+                }
+            });
+        }
+        changed.keySet().removeAll(ownWrites);
+        return new MailDiff(away.without(leftWindow), leftWindow, changed, present.without(from.held()));
+    }
+
+    /** The basis without the mails the device deleted itself, with the flags it set itself. */
+    private static MailSnapshot withoutRemoved(MailSnapshot from, UidSet removed, Map<Long, Flags> written) {
+        TreeMap<Long, Integer> flags = from.flags() == null ? null : new TreeMap<>(from.flags());
+        if (flags != null) {
+            written.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f)));
+            removed.forEach(flags::remove);
+        }
+        return new MailSnapshot(from.uidValidity(), from.modseq(), from.cutoff(), from.complete(), from.held().without(removed), flags);
+    }
+
+    private CommandResult apply(ClientCommand command, MailSyncRequest r, MailFolder folder, Mailbox box, Map<Long, Flags> written)
+            throws MessagingException {
+        if (command instanceof ClientCommand.Add) {
+            LOG.info(() -> "Refused a mail Add in " + folder.getImapName() + ": only drafts are created by clients (16.0)");
+            return new CommandResult(command, null, Outcome.INVALID, null);
+        }
+        String serverId = serverIdOf(command);
+        Optional<Long> uid = uid(serverId);
+        Optional<IMAPMessage> message = uid.isEmpty() ? Optional.empty() : box.message(uid.get());
+        if (message.isEmpty()) {
+            return new CommandResult(command, serverId, Outcome.NOT_FOUND, null);
+        }
+        IMAPMessage m = message.get();
+        if (command instanceof ClientCommand.Fetch) {
+            return new CommandResult(command, serverId, Outcome.OK,
+                    items.properties(m, folder.getId() + ":" + serverId, r.bodies(), addresses(r.userId())));
+        }
+        if (command instanceof ClientCommand.Delete) {
+            Optional<MailFolder> trash = r.deletesAsMoves() && !MailRole.TRASH.name().equals(folder.getRole())
+                    ? role(r.userId(), MailRole.TRASH) : Optional.empty();
+            if (trash.isPresent()) {
+                Folder target = box.folder().getStore().getFolder(trash.get().getImapName());
+                box.moveTo(m, target);
+            } else {
+                box.deleteNow(m);
+            }
+            return new CommandResult(command, serverId, Outcome.OK, null);
+        }
+        ClientCommand.Change change = (ClientCommand.Change) command;
+        if (change.properties() == null) {
+            return new CommandResult(command, serverId, Outcome.INVALID, null);
+        }
+        FlagChange.of(change.properties(), m.getFlags()).apply(m);
+        written.put(uid.get(), m.getFlags());
+        return new CommandResult(command, serverId, Outcome.OK, null);
+    }
+
+    /** How many changes the next sync with {@code syncKey} would bring. */
+    public Estimate estimate(long deviceId, long userId, MailLogin login, String collectionId, String syncKey, Instant windowStart) {
+        Optional<MailFolder> folder = folder(userId, collectionId);
+        if (folder.isEmpty()) {
+            return new Estimate(Estimate.Status.COLLECTION_GONE, 0);
+        }
+        if ("0".equals(syncKey)) {
+            return new Estimate(Estimate.Status.NOT_PRIMED, 0);
+        }
+        Optional<Basis> basis = basis(em.find(MailSyncState.class, new CollectionState.Key(deviceId, collectionId)), syncKey);
+        if (basis.isEmpty()) {
+            return new Estimate(Estimate.Status.INVALID_KEY, 0);
+        }
+        if (folder.get().getImapName() == null) {
+            return new Estimate(Estimate.Status.OK, 0);
+        }
+        Instant cutoff = windowStart == null ? null : windowStart.truncatedTo(ChronoUnit.DAYS);
+        try (MailConnection connection = connections.open(userId, login); Mailbox box = Mailbox.open(connection.store(), folder.get().getImapName())) {
+            MailSnapshot from = basis.get().snapshot();
+            if (from.uidValidity() != box.uidValidity()) {
+                from = new MailSnapshot(box.uidValidity(), 0, from.cutoff(), false, from.held(), from.flags());
+            } else if (box.condstore() && from.complete() && from.modseq() == box.highestModseq() && java.util.Objects.equals(cutoff, from.cutoff())) {
+                return new Estimate(Estimate.Status.OK, 0);
+            }
+            return new Estimate(Estimate.Status.OK, diff(box, from, cutoff, java.util.Set.of()).count());
+        } catch (MessagingException e) {
+            throw new MailUnavailable("estimating " + folder.get().getImapName() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** One of the user's mail folders that phones see: with mail subfolders switched off, only the special ones. */
+    private Optional<MailFolder> folder(long userId, String collectionId) {
+        return uid(collectionId).map(id -> em.find(MailFolder.class, id)).filter(f -> f.getUserId() == userId)
+                .filter(f -> !MailRole.MAIL.name().equals(f.getRole()) || em.find(User.class, userId).syncsMailSubfolders());
+    }
+
+    /** The user's own addresses, lower-case: a mail naming none of them in To or Cc came as Bcc. */
+    private java.util.Set<String> addresses(long userId) {
+        User user = em.find(User.class, userId);
+        java.util.Set<String> own = new java.util.HashSet<>();
+        if (user.getPrimaryEmail() != null) {
+            own.add(user.getPrimaryEmail().toLowerCase(java.util.Locale.ROOT));
+        }
+        user.getAliases().forEach(a -> own.add(a.toLowerCase(java.util.Locale.ROOT)));
+        return own;
+    }
+
+    private Optional<MailFolder> role(long userId, MailRole role) {
+        return em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultStream()
+                .filter(f -> f.getImapName() != null && role.name().equals(f.getRole())).findFirst();
+    }
+
+    private static Optional<Basis> basis(MailSyncState state, String presented) {
+        int key;
+        try {
+            key = Integer.parseInt(presented == null ? "" : presented.trim());
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+        if (state == null || key <= 0) {
+            return Optional.empty();
+        }
+        if (key == state.getSyncKey()) {
+            return Optional.of(new Basis(key, MailSnapshot.decode(state.getSnapshot())));
+        }
+        if (state.getPreviousSyncKey() != null && key == state.getPreviousSyncKey() && state.getPreviousSnapshot() != null) {
+            return Optional.of(new Basis(key, MailSnapshot.decode(state.getPreviousSnapshot())));
+        }
+        return Optional.empty();
+    }
+
+    private static String serverIdOf(ClientCommand c) {
+        return c instanceof ClientCommand.Change ch ? ch.serverId() : c instanceof ClientCommand.Delete d ? d.serverId()
+                : c instanceof ClientCommand.Fetch f ? f.serverId() : null;
+    }
+
+    private static Optional<Long> uid(String id) {
+        try {
+            long value = Long.parseLong(id.trim());
+            return value > 0 ? Optional.of(value) : Optional.empty();
+        } catch (NumberFormatException | NullPointerException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static long[] toArray(UidSet set) {
+        return set.highest(Integer.MAX_VALUE);
+    }
+
+    private static java.util.Set<Long> toSet(UidSet set) {
+        java.util.Set<Long> s = new java.util.HashSet<>();
+        set.forEach(s::add);
+        return s;
+    }
+}

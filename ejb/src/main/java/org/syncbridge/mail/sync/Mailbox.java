@@ -1,0 +1,236 @@
+package org.syncbridge.mail.sync;
+
+import jakarta.mail.FetchProfile;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
+import jakarta.mail.UIDFolder;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.angus.mail.iap.Response;
+import org.eclipse.angus.mail.imap.AppendUID;
+import org.eclipse.angus.mail.imap.IMAPFolder;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.eclipse.angus.mail.imap.IMAPStore;
+import org.eclipse.angus.mail.imap.ResyncData;
+import org.eclipse.angus.mail.imap.protocol.FLAGS;
+import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.UID;
+
+/**
+ * One selected IMAP mailbox and the few commands the mail sync needs, each a constant number of round
+ * trips: with CONDSTORE and ESEARCH (Dovecot, Cyrus) their answers follow the changes and the number of UID
+ * runs, not the folder's size.
+ */
+final class Mailbox implements AutoCloseable {
+    private static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
+    private static final int MAX_SET_LENGTH = 8000;
+    private static final Pattern ESEARCH_ALL = Pattern.compile("\\bALL\\s+([0-9:,]+)");
+
+    private final IMAPFolder folder;
+    private final boolean condstore;
+    private final boolean esearch;
+    private final boolean move;
+    private final boolean uidplus;
+
+    private Mailbox(IMAPFolder folder, boolean condstore, boolean esearch, boolean move, boolean uidplus) {
+        this.folder = folder;
+        this.condstore = condstore;
+        this.esearch = esearch;
+        this.move = move;
+        this.uidplus = uidplus;
+    }
+
+    /** Selects the mailbox for reading and writing, asking for modification sequences where the server has them. */
+    static Mailbox open(Store store, String name) throws MessagingException {
+        IMAPStore imap = (IMAPStore) store;
+        IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+        boolean condstore = imap.hasCapability("CONDSTORE");
+        if (condstore) {
+            folder.open(Folder.READ_WRITE, ResyncData.CONDSTORE);
+        } else {
+            folder.open(Folder.READ_WRITE);
+        }
+        return new Mailbox(folder, condstore, imap.hasCapability("ESEARCH"), imap.hasCapability("MOVE"), imap.hasCapability("UIDPLUS"));
+    }
+
+    boolean condstore() {
+        return condstore;
+    }
+
+    long uidValidity() throws MessagingException {
+        return folder.getUIDValidity();
+    }
+
+    /** HIGHESTMODSEQ as of the selection; 0 without CONDSTORE. */
+    long highestModseq() throws MessagingException {
+        return condstore ? folder.getHighestModSeq() : 0;
+    }
+
+    IMAPFolder folder() {
+        return folder;
+    }
+
+    /** The UIDs of the messages that arrived on or after the day of {@code since} (all when null). */
+    UidSet search(Instant since) throws MessagingException {
+        String criteria = since == null ? "ALL" : "SINCE " + IMAP_DATE.format(since);
+        return search(criteria);
+    }
+
+    /** Which of {@code uids} still exist. */
+    UidSet existing(UidSet uids) throws MessagingException {
+        return uids.isEmpty() ? UidSet.EMPTY : search("UID " + argument(uids)).within(uids);
+    }
+
+    private UidSet search(String criteria) throws MessagingException {
+        Response[] responses = command(esearch ? "UID SEARCH RETURN (ALL) " + criteria : "UID SEARCH " + criteria);
+        UidSet.Builder found = new UidSet.Builder();
+        List<Long> plain = new ArrayList<>();
+        for (Response r : responses) {
+            if (!(r instanceof org.eclipse.angus.mail.imap.protocol.IMAPResponse ir) || !r.isUnTagged()) {
+                continue;
+            }
+            if (ir.keyEquals("ESEARCH")) {
+                Matcher m = ESEARCH_ALL.matcher(r.toString());
+                if (m.find()) {
+                    return UidSet.parse(m.group(1));
+                }
+            } else if (ir.keyEquals("SEARCH")) {
+                for (long uid; (uid = ir.readLong()) != -1; ) {
+                    plain.add(uid);
+                }
+            }
+        }
+        if (plain.isEmpty()) {
+            return found.build();
+        }
+        return UidSet.of(plain.stream().mapToLong(Long::longValue).toArray());
+    }
+
+    /** The flags of {@code uids}. */
+    Map<Long, Flags> flags(UidSet uids) throws MessagingException {
+        return uids.isEmpty() ? Map.of() : fetchFlags(uids, "(UID FLAGS)");
+    }
+
+    /** The flags of those of {@code uids} changed after {@code modseq} (CONDSTORE). */
+    Map<Long, Flags> changedSince(UidSet uids, long modseq) throws MessagingException {
+        return uids.isEmpty() ? Map.of() : fetchFlags(uids, "(UID FLAGS) (CHANGEDSINCE " + modseq + ")");
+    }
+
+    private Map<Long, Flags> fetchFlags(UidSet uids, String items) throws MessagingException {
+        Map<Long, Flags> result = new HashMap<>();
+        for (Response r : command("UID FETCH " + argument(uids) + " " + items)) {
+            if (r instanceof FetchResponse f) {
+                UID uid = f.getItem(UID.class);
+                FLAGS flags = f.getItem(FLAGS.class);
+                if (uid != null && flags != null && uids.contains(uid.uid)) {
+                    result.put(uid.uid, flags);
+                }
+            }
+        }
+        return result;
+    }
+
+    /** A set too scattered for one command line (servers cap its length) is asked for as its whole span. */
+    private static String argument(UidSet uids) {
+        String set = uids.toString();
+        if (set.length() <= MAX_SET_LENGTH) {
+            return set;
+        }
+        long[] top = uids.highest(1);
+        return "1:" + top[0];
+    }
+
+    /** The messages with these UIDs (missing ones left out), envelope, flags, dates, size and structure prefetched. */
+    List<IMAPMessage> messages(long[] uids) throws MessagingException {
+        Message[] found = folder.getMessagesByUID(uids);
+        List<IMAPMessage> present = new ArrayList<>();
+        for (Message m : found) {
+            if (m != null && !m.isExpunged()) {
+                present.add((IMAPMessage) m);
+            }
+        }
+        FetchProfile profile = new FetchProfile();
+        profile.add(FetchProfile.Item.ENVELOPE);
+        profile.add(FetchProfile.Item.FLAGS);
+        profile.add(FetchProfile.Item.CONTENT_INFO);
+        profile.add(FetchProfile.Item.SIZE);
+        profile.add(UIDFolder.FetchProfileItem.UID);
+        profile.add("Message-ID");
+        profile.add("References");
+        profile.add("In-Reply-To");
+        profile.add("Importance");
+        profile.add("X-Priority");
+        profile.add("Sender");
+        folder.fetch(present.toArray(Message[]::new), profile);
+        return present;
+    }
+
+    Optional<IMAPMessage> message(long uid) throws MessagingException {
+        Message m = folder.getMessageByUID(uid);
+        return m == null || m.isExpunged() ? Optional.empty() : Optional.of((IMAPMessage) m);
+    }
+
+    /** Sets or clears flags of one message. */
+    void store(IMAPMessage message, Flags flags, boolean set) throws MessagingException {
+        message.setFlags(flags, set);
+    }
+
+    /**
+     * Moves one message (IMAP MOVE, else COPY and an expunge of that UID alone, never of the whole folder) and
+     * answers its UID in the target when the server tells it (COPYUID).
+     */
+    Optional<Long> moveTo(IMAPMessage message, Folder target) throws MessagingException {
+        Message[] one = {message};
+        AppendUID[] uids;
+        if (move) {
+            uids = folder.moveUIDMessages(one, target);
+        } else {
+            uids = folder.copyUIDMessages(one, target);
+            deleteNow(message);
+        }
+        return uids != null && uids.length == 1 && uids[0] != null ? Optional.of(uids[0].uid) : Optional.empty();
+    }
+
+    /** Deletes one message for good: \Deleted, then UID EXPUNGE of it alone where UIDPLUS allows. */
+    void deleteNow(IMAPMessage message) throws MessagingException {
+        message.setFlag(Flags.Flag.DELETED, true);
+        if (uidplus) {
+            folder.expunge(new Message[] {message});
+        } else {
+            folder.expunge(); // without UIDPLUS there is no other way; \Deleted of others would go too
+        }
+    }
+
+    private Response[] command(String command) throws MessagingException {
+        return (Response[]) folder.doCommand(p -> {
+            Response[] r = p.command(command, null);
+            Response last = r[r.length - 1];
+            p.notifyResponseHandlers(java.util.Arrays.copyOf(r, r.length - 1));
+            p.handleResult(last);
+            return r;
+        });
+    }
+
+    @Override
+    public void close() {
+        try {
+            if (folder.isOpen()) {
+                folder.close(false);
+            }
+        } catch (MessagingException e) {
+            // closing the connection follows
+        }
+    }
+}
