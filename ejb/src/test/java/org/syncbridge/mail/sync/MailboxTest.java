@@ -1,0 +1,121 @@
+package org.syncbridge.mail.sync;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Flags;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Date;
+import java.util.Map;
+import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The mailbox commands against a real IMAP server without CONDSTORE or ESEARCH (GreenMail): the fallback paths. */
+class MailboxTest {
+    GreenMail mail;
+    Store store;
+
+    @BeforeEach
+    void start() throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
+        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
+        mail.start();
+        mail.setUser("mia@example.org", "mia@example.org", "pw");
+        Properties p = new Properties();
+        p.put("mail.imap.host", "127.0.0.1");
+        p.put("mail.imap.port", String.valueOf(port));
+        store = Session.getInstance(p).getStore("imap");
+        store.connect("mia@example.org", "pw");
+        store.getFolder("Archive").create(Folder.HOLDS_MESSAGES);
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        store.close();
+        mail.stop();
+    }
+
+    void append(String subject, Instant received) throws Exception {
+        Session session = Session.getInstance(new Properties());
+        MimeMessage m = new MimeMessage(session);
+        m.setFrom(new InternetAddress("ann@example.com"));
+        m.setSubject(subject);
+        m.setText("hello");
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        MimeMessage copy = new MimeMessage(m) {
+            @Override
+            public Date getReceivedDate() {
+                return Date.from(received);
+            }
+        };
+        inbox.appendMessages(new Message[] {copy});
+        inbox.close(false);
+    }
+
+    @Test
+    void searchesFlagsAndMovesWithoutExtensions() throws Exception {
+        Instant now = Instant.now();
+        append("old", now.minus(40, ChronoUnit.DAYS));
+        append("new", now);
+        append("newer", now);
+        try (Mailbox box = Mailbox.open(store, "INBOX")) {
+            assertFalse(box.condstore());
+            assertEquals(0, box.highestModseq());
+            assertEquals(UidSet.parse("1:3"), box.search(null));
+            assertEquals(UidSet.parse("2:3"), box.search(now.minus(7, ChronoUnit.DAYS)));
+            assertEquals(UidSet.parse("1,3"), box.existing(UidSet.parse("1,3,9")));
+
+            IMAPMessage second = box.message(2).orElseThrow();
+            FlagChange.of(Map.of("read", "1", "flagStatus", "2", "categories", java.util.List.of("Work")), second.getFlags()).apply(second);
+            Map<Long, Flags> flags = box.flags(UidSet.parse("1:3"));
+            assertTrue(flags.get(2L).contains(Flags.Flag.SEEN));
+            assertTrue(flags.get(2L).contains("Work"));
+            assertFalse(flags.get(1L).contains(Flags.Flag.SEEN));
+            assertEquals(MessageFlags.SEEN | MessageFlags.FLAGGED, MessageFlags.of(flags.get(2L)) & 0xf);
+
+            long moved = box.moveTo(second, store.getFolder("Archive")).orElseThrow();
+            assertEquals(UidSet.parse("1,3"), box.search(null), "the moved mail left, nothing else did");
+            try (Mailbox archive = Mailbox.open(store, "Archive")) {
+                assertEquals(UidSet.of(moved), archive.search(null));
+                assertTrue(archive.flags(UidSet.of(moved)).get(moved).contains(Flags.Flag.FLAGGED), "flags travel with the mail");
+            }
+        }
+    }
+
+    @Test
+    void messagesComeWithTheirUids() throws Exception {
+        append("a", Instant.now());
+        append("b", Instant.now());
+        try (Mailbox box = Mailbox.open(store, "INBOX")) {
+            var found = box.messages(new long[] {2, 1, 7});
+            assertEquals(2, found.size());
+            assertEquals("b", found.stream().filter(m -> {
+                try {
+                    return box.folder().getUID(m) == 2;
+                } catch (jakarta.mail.MessagingException e) {
+                    throw new IllegalStateException(e);
+                }
+            }).findFirst().orElseThrow().getSubject());
+        }
+    }
+}
