@@ -37,7 +37,7 @@ public class MailFolderDirectory {
     EntityManager em;
 
     @Inject
-    ImapSession imap;
+    ImapConnections connections;
 
     /** One listed mailbox: its full name, hierarchy separator and role. */
     record Listed(String name, char separator, MailRole role) {
@@ -45,6 +45,8 @@ public class MailFolderDirectory {
 
     /** The user's mail folders now; with {@code subfolders} false only the Inbox and the special folders. */
     public List<MailFolderEntry> current(long userId, MailLogin login, boolean subfolders) {
+        // one listing per user at a time: two first FolderSyncs must not both store the same new mailbox
+        em.find(org.syncbridge.persistence.tenant.User.class, userId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         List<Listed> listed = list(login);
         Map<String, MailFolder> byName = new HashMap<>();
         List<MailFolder> stored = em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultList();
@@ -99,7 +101,8 @@ public class MailFolderDirectory {
     }
 
     private List<Listed> list(MailLogin login) {
-        try (Store store = imap.connect(login)) {
+        try (MailConnection connection = connections.open(login)) {
+            Store store = connection.store();
             List<Listed> result = new ArrayList<>();
             Set<MailRole> taken = EnumSet.noneOf(MailRole.class);
             for (Folder folder : store.getDefaultFolder().list("*")) {
@@ -158,7 +161,8 @@ public class MailFolderDirectory {
 
     /** Creates a mailbox below {@code parentId} (null: at the top of the personal namespace); returns its id. */
     public long create(long userId, MailLogin login, Long parentId, String name) {
-        try (Store store = imap.connect(login)) {
+        try (MailConnection connection = connections.open(login)) {
+            Store store = connection.store();
             Folder parent = parentId == null ? personalRoot(store) : store.getFolder(stored(userId, parentId).getImapName());
             String fullName = parent.getFullName().isEmpty() ? name : parent.getFullName() + parent.getSeparator() + name;
             Folder folder = store.getFolder(fullName);
@@ -177,7 +181,8 @@ public class MailFolderDirectory {
     /** Renames or moves a mailbox; it and everything below it keep their ids. */
     public void rename(long userId, MailLogin login, long id, Long newParentId, String newName) {
         MailFolder moved = stored(userId, id);
-        try (Store store = imap.connect(login)) {
+        try (MailConnection connection = connections.open(login)) {
+            Store store = connection.store();
             Folder folder = store.getFolder(moved.getImapName());
             Folder parent = newParentId == null ? personalRoot(store) : store.getFolder(stored(userId, newParentId).getImapName());
             char separator = folder.getSeparator();
@@ -200,7 +205,8 @@ public class MailFolderDirectory {
     /** Deletes a mailbox with everything in and below it. */
     public void delete(long userId, MailLogin login, long id) {
         MailFolder doomed = stored(userId, id);
-        try (Store store = imap.connect(login)) {
+        try (MailConnection connection = connections.open(login)) {
+            Store store = connection.store();
             Folder folder = store.getFolder(doomed.getImapName());
             if (folder.exists() && !folder.delete(true)) {
                 throw new MailUnavailable("the IMAP server refused to delete " + doomed.getImapName(), null);

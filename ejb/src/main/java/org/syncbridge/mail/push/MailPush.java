@@ -52,6 +52,9 @@ public class MailPush {
     @EJB
     MailPushFolders folders;
 
+    @jakarta.inject.Inject
+    org.syncbridge.mail.ImapConnections connections;
+
     private MailWatchers watchers;
     private IdleManager idleManager;
     private ExecutorService idleThreads;
@@ -98,7 +101,7 @@ public class MailPush {
             }
             watchers = new MailWatchers(settings, login -> {
                 IMAPStore store = (IMAPStore) session.getStore("imap");
-                store.connect(login.login(), login.password());
+                connections.connectWatcher(store, login); // the account's budget, shared with its requests
                 return store;
             }, idleManager, timers, workers, folders::changed);
         }

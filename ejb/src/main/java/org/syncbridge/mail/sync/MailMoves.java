@@ -52,7 +52,7 @@ public class MailMoves {
             return new MoveResult(MoveResult.Status.INVALID_SOURCE, null);
         }
         MailMove.Id moveId = new MailMove.Id(deviceId, sourceId, uid);
-        try (MailConnection connection = connections.open(userId, login); Mailbox box = Mailbox.open(connection.store(), source.getImapName())) {
+        try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection.store(), source.getImapName())) {
             Optional<IMAPMessage> message = box.message(uid);
             if (message.isEmpty()) {
                 MailMove earlier = em.find(MailMove.class, moveId);

@@ -89,7 +89,7 @@ public class MailSync {
             List<CommandResult> results = r.commands().stream().map(c -> new CommandResult(c, serverIdOf(c), Outcome.NOT_FOUND, null)).toList();
             return new SyncResult(SyncResult.Status.OK, String.valueOf(basis.get().key()), results, List.of(), false);
         }
-        try (MailConnection connection = connections.open(r.userId(), r.login())) {
+        try (MailConnection connection = connections.open(r.login())) {
             return sync(r, folder.get(), state, basis.get(), connection);
         } catch (MessagingException e) {
             throw new MailUnavailable("syncing " + folder.get().getImapName() + " of " + r.login().login() + " failed: " + e.getMessage(), e);
@@ -300,7 +300,7 @@ public class MailSync {
             return new Estimate(Estimate.Status.OK, 0);
         }
         Instant cutoff = windowStart == null ? null : windowStart.truncatedTo(ChronoUnit.DAYS);
-        try (MailConnection connection = connections.open(userId, login); Mailbox box = Mailbox.open(connection.store(), folder.get().getImapName())) {
+        try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection.store(), folder.get().getImapName())) {
             MailSnapshot from = basis.get().snapshot();
             if (from.uidValidity() != box.uidValidity()) {
                 from = new MailSnapshot(box.uidValidity(), 0, from.cutoff(), false, from.held(), from.flags());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.SecurityContext;
 import org.syncbridge.auth.AdminIdentity;
 import org.syncbridge.mail.push.MailPush;
+import org.syncbridge.mail.ImapConnections;
 import org.syncbridge.mail.push.MailPushStats;
 import org.syncbridge.setup.Startup;
 import org.syncbridge.web.auth.AdminLogin;
@@ -27,7 +28,8 @@ import org.syncbridge.web.auth.AdminLogin;
 @Produces(MediaType.APPLICATION_JSON)
 public class StatusResource {
 
-    public record Status(String product, String version, String schemaVersion, MailPushStats mailPush) {
+    public record Status(String product, String version, String schemaVersion, MailPushStats mailPush,
+                         ImapConnections.ConnectionStats imapConnections) {
     }
 
     @EJB
@@ -36,6 +38,9 @@ public class StatusResource {
     @Inject
     MailPush mailPush;
 
+    @Inject
+    ImapConnections imapConnections;
+
     @Context
     SecurityContext security;
 
@@ -43,6 +48,7 @@ public class StatusResource {
     public Status get() {
         String version = StatusResource.class.getPackage().getImplementationVersion();
         return new Status("Syncbridge", version == null ? "development" : version, startup.schemaVersion(),
-                ((AdminIdentity) security.getUserPrincipal()).isMaster() ? mailPush.stats() : null);
+                ((AdminIdentity) security.getUserPrincipal()).isMaster() ? mailPush.stats() : null,
+                ((AdminIdentity) security.getUserPrincipal()).isMaster() ? imapConnections.stats() : null);
     }
 }
