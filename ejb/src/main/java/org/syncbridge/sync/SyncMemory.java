@@ -46,7 +46,9 @@ public class SyncMemory {
 
     /** The key last given to the device for the collection: what an empty Sync goes on from. */
     public Optional<String> currentKey(long deviceId, String collectionId) {
-        return Optional.ofNullable(em.find(CollectionState.class, new CollectionState.Key(deviceId, collectionId)))
-                .map(s -> String.valueOf(s.getSyncKey()));
+        CollectionState.Key key = new CollectionState.Key(deviceId, collectionId);
+        return Optional.ofNullable(em.find(CollectionState.class, key)).map(s -> String.valueOf(s.getSyncKey()))
+                .or(() -> Optional.ofNullable(em.find(org.syncbridge.persistence.mail.MailSyncState.class, key))
+                        .map(s -> String.valueOf(s.getSyncKey())));
     }
 }

@@ -45,12 +45,11 @@ public class MailMoves {
         if (destination == null || destination.getUserId() != userId || destination.getImapName() == null) {
             return new MoveResult(MoveResult.Status.INVALID_DESTINATION, null);
         }
-        long uid;
-        try {
-            uid = Long.parseLong(serverId.trim());
-        } catch (NumberFormatException e) {
+        Optional<Long> number = MailAccount.number(serverId);
+        if (number.isEmpty()) {
             return new MoveResult(MoveResult.Status.INVALID_SOURCE, null);
         }
+        long uid = number.get();
         MailMove.Id moveId = new MailMove.Id(deviceId, sourceId, uid);
         try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection.store(), source.getImapName())) {
             Optional<IMAPMessage> message = box.message(uid);

@@ -26,7 +26,6 @@ import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.persistence.mail.MailFolder;
 import org.syncbridge.persistence.mail.MailSyncState;
-import org.syncbridge.persistence.tenant.User;
 import org.syncbridge.persistence.sync.CollectionState;
 import org.syncbridge.sync.ClientCommand;
 import org.syncbridge.sync.CommandResult;
@@ -63,11 +62,11 @@ public class MailSync {
 
     /** Whether the collection is one of the user's mail folders. */
     public boolean isMailFolder(long userId, String collectionId) {
-        return folder(userId, collectionId).isPresent();
+        return MailAccount.folder(em, userId, collectionId).isPresent();
     }
 
     public SyncResult sync(MailSyncRequest r) {
-        Optional<MailFolder> folder = folder(r.userId(), r.collectionId());
+        Optional<MailFolder> folder = MailAccount.folder(em, r.userId(), r.collectionId());
         if (folder.isEmpty()) {
             return new SyncResult(SyncResult.Status.COLLECTION_GONE, null, List.of(), List.of(), false);
         }
@@ -185,7 +184,7 @@ public class MailSync {
         }
         int room = window - changes.size();
         long[] adds = diff.missing().highest(room);
-        java.util.Set<String> own = adds.length == 0 ? java.util.Set.of() : addresses(r.userId());
+        java.util.Set<String> own = adds.length == 0 ? java.util.Set.of() : MailAccount.addresses(em, r.userId());
         for (IMAPMessage message : box.messages(adds)) {
             long uid = box.folder().getUID(message);
             String serverId = String.valueOf(uid);
@@ -253,7 +252,7 @@ public class MailSync {
             return new CommandResult(command, null, Outcome.INVALID, null);
         }
         String serverId = serverIdOf(command);
-        Optional<Long> uid = uid(serverId);
+        Optional<Long> uid = MailAccount.number(serverId);
         Optional<IMAPMessage> message = uid.isEmpty() ? Optional.empty() : box.message(uid.get());
         if (message.isEmpty()) {
             return new CommandResult(command, serverId, Outcome.NOT_FOUND, null);
@@ -261,11 +260,11 @@ public class MailSync {
         IMAPMessage m = message.get();
         if (command instanceof ClientCommand.Fetch) {
             return new CommandResult(command, serverId, Outcome.OK,
-                    items.properties(m, folder.getId() + ":" + serverId, r.bodies(), addresses(r.userId())));
+                    items.properties(m, folder.getId() + ":" + serverId, r.bodies(), MailAccount.addresses(em, r.userId())));
         }
         if (command instanceof ClientCommand.Delete) {
             Optional<MailFolder> trash = r.deletesAsMoves() && !MailRole.TRASH.name().equals(folder.getRole())
-                    ? role(r.userId(), MailRole.TRASH) : Optional.empty();
+                    ? MailAccount.withRole(em, r.userId(), MailRole.TRASH) : Optional.empty();
             if (trash.isPresent()) {
                 Folder target = box.folder().getStore().getFolder(trash.get().getImapName());
                 box.moveTo(m, target);
@@ -285,7 +284,7 @@ public class MailSync {
 
     /** How many changes the next sync with {@code syncKey} would bring. */
     public Estimate estimate(long deviceId, long userId, MailLogin login, String collectionId, String syncKey, Instant windowStart) {
-        Optional<MailFolder> folder = folder(userId, collectionId);
+        Optional<MailFolder> folder = MailAccount.folder(em, userId, collectionId);
         if (folder.isEmpty()) {
             return new Estimate(Estimate.Status.COLLECTION_GONE, 0);
         }
@@ -313,27 +312,8 @@ public class MailSync {
         }
     }
 
-    /** One of the user's mail folders that phones see: with mail subfolders switched off, only the special ones. */
-    private Optional<MailFolder> folder(long userId, String collectionId) {
-        return uid(collectionId).map(id -> em.find(MailFolder.class, id)).filter(f -> f.getUserId() == userId)
-                .filter(f -> !MailRole.MAIL.name().equals(f.getRole()) || em.find(User.class, userId).syncsMailSubfolders());
-    }
 
-    /** The user's own addresses, lower-case: a mail naming none of them in To or Cc came as Bcc. */
-    private java.util.Set<String> addresses(long userId) {
-        User user = em.find(User.class, userId);
-        java.util.Set<String> own = new java.util.HashSet<>();
-        if (user.getPrimaryEmail() != null) {
-            own.add(user.getPrimaryEmail().toLowerCase(java.util.Locale.ROOT));
-        }
-        user.getAliases().forEach(a -> own.add(a.toLowerCase(java.util.Locale.ROOT)));
-        return own;
-    }
 
-    private Optional<MailFolder> role(long userId, MailRole role) {
-        return em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultStream()
-                .filter(f -> f.getImapName() != null && role.name().equals(f.getRole())).findFirst();
-    }
 
     private static Optional<Basis> basis(MailSyncState state, String presented) {
         int key;
@@ -359,14 +339,6 @@ public class MailSync {
                 : c instanceof ClientCommand.Fetch f ? f.serverId() : null;
     }
 
-    private static Optional<Long> uid(String id) {
-        try {
-            long value = Long.parseLong(id.trim());
-            return value > 0 ? Optional.of(value) : Optional.empty();
-        } catch (NumberFormatException | NullPointerException e) {
-            return Optional.empty();
-        }
-    }
 
     private static long[] toArray(UidSet set) {
         return set.highest(Integer.MAX_VALUE);

@@ -1,0 +1,91 @@
+package org.syncbridge.mail.sync;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.util.Map;
+import java.util.Optional;
+import org.syncbridge.mail.ImapConnections;
+import org.syncbridge.mail.MailConnection;
+import org.syncbridge.mail.MailLogin;
+import org.syncbridge.mail.MailUnavailable;
+import org.syncbridge.mail.message.BodyRequest;
+import org.syncbridge.persistence.mail.MailFolder;
+
+/**
+ * The mail side of ItemOperations: one mail by folder and ServerId (or the LongId "folder:ServerId" that
+ * Search hands out), and emptying a folder.
+ */
+@Stateless
+public class MailFetch {
+
+    @PersistenceContext
+    EntityManager em;
+
+    @Inject
+    ImapConnections connections;
+
+    @Inject
+    MailItems items;
+
+    /** The mail's properties with its body as wished; empty when the folder or the mail is not (or no longer) there. */
+    public Optional<Map<String, Object>> fetch(long userId, MailLogin login, String collectionId, String serverId, BodyRequest bodies) {
+        Optional<MailFolder> folder = folder(userId, collectionId);
+        Optional<Long> uid = MailAccount.number(serverId);
+        if (folder.isEmpty() || uid.isEmpty()) {
+            return Optional.empty();
+        }
+        try (MailConnection c = connections.open(login); Mailbox box = Mailbox.open(c.store(), folder.get().getImapName())) {
+            return box.message(uid.get()).map(m -> items.properties(m, folder.get().getId() + ":" + uid.get(), bodies, MailAccount.addresses(em, userId)));
+        } catch (MessagingException e) {
+            throw new MailUnavailable("fetching a mail of " + login.login() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A LongId: "folderId:ServerId". */
+    public Optional<Map<String, Object>> fetch(long userId, MailLogin login, String longId, BodyRequest bodies) {
+        int colon = longId.indexOf(':');
+        return colon < 0 ? Optional.empty() : fetch(userId, login, longId.substring(0, colon), longId.substring(colon + 1), bodies);
+    }
+
+    /**
+     * Deletes every mail in the folder (flag, then expunge of exactly those UIDs) and, when asked, its subfolders;
+     * false when the folder is not the user's.
+     */
+    public boolean empty(long userId, MailLogin login, String collectionId, boolean deleteSubfolders) {
+        Optional<MailFolder> folder = folder(userId, collectionId);
+        if (folder.isEmpty()) {
+            return false;
+        }
+        try (MailConnection c = connections.open(login)) {
+            try (Mailbox box = Mailbox.open(c.store(), folder.get().getImapName())) {
+                UidSet all = box.search(null);
+                if (!all.isEmpty()) {
+                    Message[] messages = box.folder().getMessagesByUID(all.highest(Integer.MAX_VALUE));
+                    box.folder().setFlags(java.util.Arrays.stream(messages).filter(java.util.Objects::nonNull).toArray(Message[]::new),
+                            new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true);
+                    box.folder().expunge(java.util.Arrays.stream(messages).filter(java.util.Objects::nonNull).toArray(Message[]::new));
+                }
+            }
+            if (deleteSubfolders) {
+                Folder parent = c.store().getFolder(folder.get().getImapName());
+                for (Folder child : parent.list("%")) {
+                    if (child.exists()) {
+                        child.delete(true);
+                    }
+                }
+            }
+            return true;
+        } catch (MessagingException e) {
+            throw new MailUnavailable("emptying a folder of " + login.login() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Optional<MailFolder> folder(long userId, String collectionId) {
+        return MailAccount.folder(em, userId, collectionId).filter(f -> f.getImapName() != null);
+    }
+}
