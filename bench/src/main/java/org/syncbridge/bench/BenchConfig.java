@@ -12,7 +12,7 @@ import org.syncbridge.bench.server.ServerSettings;
  */
 public record BenchConfig(ServerSettings server, Path resultsDir, List<String> scenarios, int initialItems, List<Integer> initialWindows,
                           int initialRuns, int smallItems, int largeItems, int warmup, int repetitions, int addBatch, String easVersion,
-                          int maxMinutes, PingSettings ping) {
+                          int maxMinutes, PingSettings ping, MailSettings mail) {
     public static final int MAX_ITEMS = 1_000_000;
     public static final int MAX_REPETITIONS = 100_000;
     /** MS-ASCMD: a Sync WindowSize is 1 to 512. */
@@ -23,7 +23,7 @@ public record BenchConfig(ServerSettings server, Path resultsDir, List<String> s
                 p.getProperty("bench.server.config", "standalone-full.xml"), path(p, "bench.run.script"), path(p, "bench.ear"),
                 path(p, "bench.greenmail.jar"), path(p, "bench.base.dir"), bounded(p, "bench.port.offset", 400, 0, 50_000),
                 bounded(p, "bench.imap.port", 3543, 1, 65_535), bounded(p, "bench.smtp.port", 3425, 1, 65_535),
-                p.getProperty("bench.server.sizing", "-Xms64m -Xmx512m"));
+                p.getProperty("bench.server.sizing", "-Xms64m -Xmx512m"), false);
         List<Integer> windows = Arrays.stream(p.getProperty("bench.initial.windows", "100,512").split(","))
                 .map(String::trim).map(w -> bounded("bench.initial.windows", w, 1, MAX_WINDOW)).toList();
         return new BenchConfig(server, path(p, "bench.results.dir"),
@@ -34,7 +34,8 @@ public record BenchConfig(ServerSettings server, Path resultsDir, List<String> s
                 bounded(p, "bench.incremental.warmup", 20, 0, MAX_REPETITIONS),
                 bounded(p, "bench.incremental.repetitions", 500, 1, MAX_REPETITIONS),
                 bounded(p, "bench.add.batch", 100, 1, 1000), p.getProperty("bench.eas.version", "14.1"),
-                bounded(p, "bench.max.minutes", 90, 1, 24 * 60), PingSettings.from(p));
+                bounded(p, "bench.max.minutes", 90, 1, 24 * 60), PingSettings.from(p),
+                MailSettings.from(p));
     }
 
     private static Path path(Properties p, String name) {

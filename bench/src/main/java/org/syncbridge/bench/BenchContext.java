@@ -4,11 +4,15 @@ import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.Consumer;
 import org.syncbridge.bench.client.AdminApi;
 import org.syncbridge.bench.client.EasClient;
 import org.syncbridge.bench.client.Transport;
+import org.syncbridge.bench.mail.Dovecot;
+import org.syncbridge.bench.server.GcWindow;
 import org.syncbridge.bench.server.RunningServer;
 import org.syncbridge.bench.server.ServerProbe;
+import org.syncbridge.bench.server.StoredState;
 
 /** What a scenario works with: the settings, the budget, the report, the running server and its users and phones. */
 public final class BenchContext {
@@ -20,15 +24,18 @@ public final class BenchContext {
     private final RunningServer server;
     private final Transport transport;
     private final AdminApi admin;
+    private final Dovecot dovecot;
     private final List<List<String>> readings = new ArrayList<>();
+    private final List<Consumer<StoredState>> afterStop = new ArrayList<>();
     private boolean contextMade;
 
     /** A user's login as phones send it, and its password. */
     public record User(String login, String password) {
     }
 
-    BenchContext(BenchConfig config, Deadline deadline, Report report, RunningServer server, Transport transport) {
+    BenchContext(BenchConfig config, Deadline deadline, Report report, RunningServer server, Transport transport, Dovecot dovecot) {
         this.config = config;
+        this.dovecot = dovecot;
         this.deadline = deadline;
         this.report = report;
         this.server = server;
@@ -50,15 +57,47 @@ public final class BenchContext {
 
     /** A new user in the benchmark's context, through the admin API. */
     public User newUser(String login) {
-        synchronized (this) { // users may be made from several threads
-            if (!contextMade) {
-                admin.createContext(CONTEXT);
-                contextMade = true;
-            }
-        }
+        ensureContext();
         String password = "Bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
         admin.createUser(CONTEXT, login, password);
         return new User(login + "@" + CONTEXT, password);
+    }
+
+    /** A new user whose mail is the IMAP account {@code imapLogin} of the benchmark's Dovecot. */
+    public User newMailUser(String login, String imapLogin) {
+        ensureContext();
+        String password = "Bench-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
+        admin.createMailUser(CONTEXT, login, password, imapLogin);
+        return new User(login + "@" + CONTEXT, password);
+    }
+
+    private synchronized void ensureContext() { // users may be made from several threads
+        if (!contextMade) {
+            admin.createContext(CONTEXT);
+            contextMade = true;
+        }
+    }
+
+    /** The IMAP server the mail scenarios fill; only there when one of them was selected. */
+    public Dovecot dovecot() {
+        if (dovecot == null) {
+            throw new IllegalStateException("no Dovecot: the scenario must say it needs one (Scenario.needsDovecot)");
+        }
+        return dovecot;
+    }
+
+    /** The server's GC log so far: {@link GcWindow#mark} before a timed phase, {@link GcWindow#since} after it. */
+    public String gcLog() {
+        return server.probe().gcLog();
+    }
+
+    /** A reading of what the server stored, done once it has stopped (its H2 database is its own while it runs). */
+    public void afterServerStops(Consumer<StoredState> reading) {
+        afterStop.add(reading);
+    }
+
+    List<Consumer<StoredState>> afterStop() {
+        return afterStop;
     }
 
     /** A phone of {@code user}, not yet provisioned. */

@@ -5,11 +5,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.syncbridge.bench.client.Transport;
+import org.syncbridge.bench.mail.Dovecot;
 import org.syncbridge.bench.scenario.Scenario;
 import org.syncbridge.bench.scenario.Scenarios;
 import org.syncbridge.bench.server.RunningServer;
 import org.syncbridge.bench.server.ServerLauncher;
 import org.syncbridge.bench.server.ServerProbe;
+import org.syncbridge.bench.server.ServerSettings;
+import org.syncbridge.bench.server.StoredState;
 
 /**
  * Runs the selected scenarios against a freshly started server and writes the report. Exit status 0 when every
@@ -37,49 +40,90 @@ public final class BenchMain {
         Deadline deadline = Deadline.after(Duration.ofMinutes(config.maxMinutes()));
         startWatchdog(Duration.ofMinutes(config.maxMinutes()).plus(GRACE));
         Report report = new Report(System.out);
-        describe(report, config);
+        boolean mail = scenarios.stream().anyMatch(Scenario::needsDovecot);
+        describe(report, config, mail);
         boolean ok = true;
-        try (RunningServer server = ServerLauncher.start(config.server(), STARTUP)) {
-            Transport transport = Transport.loopback(config.server().https(), config.server().certificate(), Duration.ofSeconds(120));
-            BenchContext bench = new BenchContext(config, deadline, report, server, transport);
-            report.line("- server started; load average " + Machine.loadAverage());
-            bench.probe("start");
-            for (Scenario scenario : scenarios) {
-                report.heading(scenario.name());
-                report.line("Started " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n");
-                long start = System.nanoTime();
-                try {
-                    scenario.run(bench);
-                } catch (RuntimeException e) {
-                    ok = false;
-                    report.line("\n**FAILED**: " + e);
-                    e.printStackTrace();
-                }
-                report.linef("\nScenario time %s min, load average at its end %s.", Report.f1((System.nanoTime() - start) / 60e9),
-                        Machine.loadAverage());
+        Dovecot dovecot = null;
+        BenchContext bench = null;
+        try {
+            ServerSettings settings = config.server();
+            if (mail) {
+                ServerLauncher.requireFreePorts(List.of(config.mail().dovecotPort()));
+                dovecot = Dovecot.start(config.mail());
+                report.line("- " + dovecot.version());
+                settings = settings.withProvidedImap(dovecot.port());
             }
-            memory(report, bench, server.probe().gcSummary());
+            try (RunningServer server = ServerLauncher.start(settings, STARTUP)) {
+                Transport transport = Transport.loopback(settings.https(), settings.certificate(), Duration.ofSeconds(120));
+                bench = new BenchContext(config, deadline, report, server, transport, dovecot);
+                report.line("- server started; load average " + Machine.loadAverage());
+                bench.probe("start");
+                for (Scenario scenario : scenarios) {
+                    report.heading(scenario.name());
+                    report.line("Started " + Instant.now() + ", load average " + Machine.loadAverage() + ".\n");
+                    long start = System.nanoTime();
+                    try {
+                        scenario.run(bench);
+                    } catch (RuntimeException e) {
+                        ok = false;
+                        report.line("\n**FAILED**: " + e);
+                        e.printStackTrace();
+                    }
+                    report.linef("\nScenario time %s min, load average at its end %s.", Report.f1((System.nanoTime() - start) / 60e9),
+                            Machine.loadAverage());
+                }
+                memory(report, bench, server.probe().gcSummary());
+            }
+            ok &= afterStop(report, bench, settings);
         } catch (RuntimeException e) {
             ok = false;
             report.line("\n**FAILED**: " + e);
             e.printStackTrace();
+        } finally {
+            if (dovecot != null) {
+                dovecot.close();
+            }
         }
         Path saved = report.save(config.resultsDir());
         System.out.println("\nResults: " + saved);
         System.exit(ok ? 0 : 1);
     }
 
-    private static void describe(Report report, BenchConfig config) {
+    /** The readings scenarios left for the stopped server (its stored state); false when one failed. */
+    private static boolean afterStop(Report report, BenchContext bench, ServerSettings settings) {
+        if (bench == null || bench.afterStop().isEmpty()) {
+            return true;
+        }
+        report.heading("Stored state (read after the server stopped)");
+        try (StoredState stored = StoredState.open(settings)) {
+            bench.afterStop().forEach(reading -> reading.accept(stored));
+            return true;
+        } catch (RuntimeException e) {
+            report.line("\n**FAILED**: " + e);
+            e.printStackTrace();
+            return false;
+        }
+    }
+
+    private static void describe(Report report, BenchConfig config, boolean mail) {
         report.line("# Syncbridge benchmark, " + Instant.now());
         report.line("");
         Machine.describe().forEach(report::line);
         report.line("- Load average at start (1/5/15 min): " + Machine.loadAverage());
         report.line("- Server: " + config.server().ear().getFileName() + " on WildFly (" + config.server().serverConfig() + "), heap "
-                + config.server().sizing() + ", H2 embedded, GreenMail; HTTPS port " + config.server().httpsPort());
+                + config.server().sizing() + ", H2 embedded, " + (mail ? "a private Dovecot on IMAP port " + config.mail().dovecotPort()
+                + " (no SMTP)" : "GreenMail") + "; HTTPS port " + config.server().httpsPort());
         report.line("- Settings: scenarios " + config.scenarios() + ", initial " + config.initialItems() + " items at windows "
                 + config.initialWindows() + " x" + config.initialRuns() + "; incremental " + config.smallItems() + " vs "
                 + config.largeItems() + " items, " + config.warmup() + "+" + config.repetitions() + " rounds; Add batch "
                 + config.addBatch() + "; EAS " + config.easVersion() + "; budget " + config.maxMinutes() + " min");
+        if (mail) {
+            MailSettings m = config.mail();
+            report.line("- Mail: initial sync of " + m.initialMessages() + " messages at windows " + m.initialWindows() + " x" + m.initialRuns()
+                    + "; incremental " + m.smallMessages() + " vs " + m.largeMessages() + " messages, " + m.warmup() + "+" + m.rounds()
+                    + " rounds; " + m.deletedPercent() + " % more loaded and deleted (UID gaps); BodyPreference Type " + m.bodyType()
+                    + ", TruncationSize " + m.truncationSize());
+        }
         if (config.scenarios().contains("parked-ping")) {
             PingSettings p = config.ping();
             report.line("- Parked Pings: steps " + p.steps() + ", " + p.devicesPerUser() + " devices per user, heartbeat " + p.heartbeatSeconds()

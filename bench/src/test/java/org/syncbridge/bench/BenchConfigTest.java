@@ -38,6 +38,33 @@ class BenchConfigTest {
     }
 
     @Test
+    void mailDefaultsAreTheIssuesNumbers() {
+        MailSettings m = BenchConfig.from(paths()).mail();
+        assertEquals(10_000, m.initialMessages());
+        assertEquals(List.of(100, 512), m.initialWindows());
+        assertEquals(100, m.smallMessages());
+        assertEquals(100_000, m.largeMessages());
+        assertEquals(2, m.bodyType());
+        assertEquals(32_768, m.truncationSize());
+        assertEquals(3743, m.dovecotPort());
+        assertEquals(110_000, m.loadedFor(100_000));
+        assertEquals(110, m.loadedFor(100));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, m::requireDovecotScript);
+        assertTrue(e.getMessage().contains("bench.mail.dovecot.script"));
+        Properties p = paths();
+        p.setProperty("bench.mail.dovecot.port", "3743");
+        assertEquals(List.of(8480, 8843, 10390, 3425), BenchConfig.from(p).server().withProvidedImap(3743).ports(),
+                "Dovecot listens on the IMAP port before the server starts");
+        for (String[] bad : new String[][] {{"bench.mail.body.type", "4"}, {"bench.mail.incremental.large", "500001"},
+                {"bench.mail.deleted.percent", "60"}, {"bench.mail.initial.windows", "0"}}) {
+            Properties q = paths();
+            q.setProperty(bad[0], bad[1]);
+            IllegalArgumentException x = assertThrows(IllegalArgumentException.class, () -> BenchConfig.from(q));
+            assertTrue(x.getMessage().startsWith(bad[0]), x.getMessage());
+        }
+    }
+
+    @Test
     void pingStepsRiseAndTheWakeIsMeasuredAtOneOfThem() {
         for (String[] bad : new String[][] {{"bench.ping.steps", "1000,500"}, {"bench.ping.steps", "1000,200000"},
                 {"bench.ping.wake.at", "7000"}, {"bench.ping.per.process", "20000"}, {"bench.ping.heartbeat", "3541"},

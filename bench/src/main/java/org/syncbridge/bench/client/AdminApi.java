@@ -29,6 +29,12 @@ public final class AdminApi {
                 "{\"login\":\"" + json(login) + "\",\"password\":\"" + json(password) + "\"}"), "create user " + login);
     }
 
+    /** A user whose mail is the IMAP account {@code imapLogin}, also its primary address. */
+    public void createMailUser(String context, String login, String password, String imapLogin) {
+        expect(201, post("api/admin/contexts/" + context + "/users", "{\"login\":\"" + json(login) + "\",\"password\":\"" + json(password)
+                + "\",\"imapLogin\":\"" + json(imapLogin) + "\",\"primaryEmail\":\"" + json(imapLogin) + "\"}"), "create user " + login);
+    }
+
     private HttpResponse<String> get(String path) {
         return transport.send(transport.request(transport.resolve(path)).GET().header("Authorization", authorization).build(),
                 HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
@@ -46,9 +52,9 @@ public final class AdminApi {
         }
     }
 
-    /** Names made by the benchmark only: letters, digits, '.', '-'; anything else is a bug here. */
+    /** Names made by the benchmark only: letters, digits, '.', '-', '_', '@'; anything else is a bug here. */
     private static String json(String value) {
-        if (!value.matches("[A-Za-z0-9.\\-_]+")) {
+        if (!value.matches("[A-Za-z0-9.@\\-_]+")) {
             throw new IllegalArgumentException("not a benchmark name: " + value);
         }
         return value;

@@ -11,4 +11,9 @@ public interface Scenario {
     String name();
 
     void run(BenchContext bench);
+
+    /** Whether it needs the benchmark's own Dovecot as the server's IMAP server (instead of GreenMail). */
+    default boolean needsDovecot() {
+        return false;
+    }
 }

@@ -13,6 +13,8 @@ public final class Scenarios {
         ALL.put(InitialSyncScenario.NAME, InitialSyncScenario::new);
         ALL.put(IncrementalSyncScenario.NAME, IncrementalSyncScenario::new);
         ALL.put(ParkedPingScenario.NAME, ParkedPingScenario::new);
+        ALL.put(MailInitialSyncScenario.NAME, MailInitialSyncScenario::new);
+        ALL.put(MailIncrementalSyncScenario.NAME, MailIncrementalSyncScenario::new);
     }
 
     private Scenarios() {

@@ -97,7 +97,7 @@ public final class ServerLauncher {
     }
 
     /** A server already on these ports would be measured instead of ours: refuse. */
-    static void requireFreePorts(List<Integer> ports) {
+    public static void requireFreePorts(List<Integer> ports) {
         for (int port : ports) {
             try (Socket socket = new Socket()) {
                 socket.connect(new InetSocketAddress("127.0.0.1", port), 500);

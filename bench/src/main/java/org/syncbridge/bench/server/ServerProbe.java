@@ -157,15 +157,20 @@ public final class ServerProbe {
     }
 
     public GcSummary gcSummary() {
+        return gcSummary(gcLog());
+    }
+
+    /** All of the server's GC log that is still there (WildFly rotates it over five files). */
+    public String gcLog() {
         try (Stream<Path> logs = Files.list(server.settings().logDir())) {
             List<Path> files = logs.filter(p -> p.getFileName().toString().startsWith("gc.log")).sorted().toList();
             StringBuilder all = new StringBuilder();
             for (Path f : files) {
                 all.append(Files.readString(f, StandardCharsets.UTF_8)).append('\n');
             }
-            return gcSummary(all.toString());
+            return all.toString();
         } catch (IOException e) {
-            return new GcSummary(0, 0, 0, 0, 0, 0, 0);
+            return "";
         }
     }
 

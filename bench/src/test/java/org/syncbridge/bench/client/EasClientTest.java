@@ -80,6 +80,19 @@ class EasClientTest {
     }
 
     @Test
+    void aMailSyncAsksAsThePhonesDo() {
+        Element c = Wbxml.path(SyncCall.nextMail("5", "3", 100, SyncCall.mailOptions(0, 2, 32768)).toWbxml(), AS, "Collections", "Collection")
+                .orElseThrow();
+        assertEquals(List.of("SyncKey", "CollectionId", "DeletesAsMoves", "GetChanges", "WindowSize", "Options"),
+                c.children().stream().map(e -> e.tag().name()).toList());
+        Element options = c.child(Tag.of(AS, "Options")).orElseThrow();
+        assertEquals("0", options.childText(Tag.of(AS, "FilterType")).orElseThrow());
+        Element preference = options.child(Tag.of("AirSyncBase:", "BodyPreference")).orElseThrow();
+        assertEquals("2", preference.childText(Tag.of("AirSyncBase:", "Type")).orElseThrow());
+        assertEquals("32768", preference.childText(Tag.of("AirSyncBase:", "TruncationSize")).orElseThrow());
+    }
+
+    @Test
     void refusalsAndErrorsStopThePhone() throws Exception {
         Element refusedAdd = el(AS, "Sync", el(AS, "Collections", el(AS, "Collection", text(AS, "SyncKey", "2"), text(AS, "CollectionId", "17"),
                 text(AS, "Status", "1"), el(AS, "Responses", el(AS, "Add", text(AS, "ClientId", "c1"), text(AS, "Status", "6")),

@@ -19,7 +19,7 @@ class ScenariosTest {
         assertEquals(List.of("incremental-sync", "initial-sync"),
                 Scenarios.named(List.of("incremental-sync", "initial-sync")).stream().map(Scenario::name).toList());
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Scenarios.named(List.of("ping")));
-        assertTrue(e.getMessage().contains("initial-sync, incremental-sync, parked-ping"), e.getMessage());
+        assertTrue(e.getMessage().contains("initial-sync, incremental-sync, parked-ping, mail-initial-sync, mail-incremental-sync"), e.getMessage());
     }
 
     @Test

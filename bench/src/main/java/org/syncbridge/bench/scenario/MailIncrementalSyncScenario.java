@@ -1,0 +1,184 @@
+package org.syncbridge.bench.scenario;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.syncbridge.bench.BenchContext;
+import org.syncbridge.bench.MailSettings;
+import org.syncbridge.bench.Report;
+import org.syncbridge.bench.Stats;
+import org.syncbridge.bench.client.EasClient;
+import org.syncbridge.bench.client.EasFailure;
+import org.syncbridge.bench.client.SyncCall;
+import org.syncbridge.bench.client.SyncPage;
+import org.syncbridge.bench.mail.Lmtp;
+import org.syncbridge.bench.mail.MailCorpus;
+import org.syncbridge.bench.server.GcWindow;
+import org.syncbridge.bench.server.StoredState;
+import org.syncbridge.web.eas.wbxml.Element;
+
+/**
+ * (mail 2 and 3) The cost of an incremental Sync of an Inbox, small and large. Two users, each with a phone that has
+ * synced its whole Inbox. Each round, per folder: one new mail is delivered over LMTP, then the phone's Sync is timed
+ * and must bring exactly that mail; then a Sync with nothing new is timed (the common case: a phone syncs after every
+ * Ping and on every opening of the folder) and must bring nothing. The folders alternate within a round and swap
+ * order every round. After the server has stopped, the large folder's phone's stored sync state is read.
+ */
+final class MailIncrementalSyncScenario implements Scenario {
+    static final String NAME = "mail-incremental-sync";
+
+    /** One folder with its phone and what was measured on it. */
+    private static final class Folder {
+        final MailInbox inbox;
+        final EasClient reader;
+        final String deviceId;
+        final String collection;
+        final List<Long> newMailNanos = new ArrayList<>();
+        final List<Long> unchangedNanos = new ArrayList<>();
+        final List<Long> deliveryNanos = new ArrayList<>();
+        String key;
+        int next;
+
+        Folder(MailInbox inbox, EasClient reader, String deviceId, String collection, String key) {
+            this.inbox = inbox;
+            this.reader = reader;
+            this.deviceId = deviceId;
+            this.collection = collection;
+            this.key = key;
+            this.next = inbox.box().loaded();
+        }
+
+        int messages() {
+            return inbox.box().messages();
+        }
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean needsDovecot() {
+        return true;
+    }
+
+    @Override
+    public void run(BenchContext bench) {
+        MailSettings mail = bench.config().mail();
+        Report report = bench.report();
+        Element options = SyncCall.mailOptions(0, mail.bodyType(), mail.truncationSize());
+        report.linef("Each round one new mail is delivered to the Inbox (LMTP); the phone's next Sync (WindowSize 100, the options of "
+                + "mail-initial-sync) is timed and must bring exactly that mail; then a Sync without anything new is timed and must "
+                + "bring nothing. Inboxes of %,d and %,d mails, %d warm-up + %d measured rounds.", mail.smallMessages(), mail.largeMessages(),
+                mail.warmup(), mail.rounds());
+        Folder small = prepare(bench, "mail-small", mail.smallMessages(), options);
+        Folder large = prepare(bench, "mail-large", mail.largeMessages(), options);
+        bench.probe("loading and first syncs of both Inboxes");
+
+        int rounds = mail.warmup() + mail.rounds();
+        for (int round = 0; round < rounds; round++) {
+            bench.deadline().check("mail incremental round " + (round + 1) + " of " + rounds);
+            boolean measured = round >= mail.warmup();
+            for (Folder f : round % 2 == 0 ? List.of(small, large) : List.of(large, small)) {
+                newMailAndSync(bench, f, options, measured);
+            }
+        }
+
+        report.line("\nThe phone's Sync after one new mail (ms, client-side: request, server, decoding):");
+        table(report, small, large, small.newMailNanos, large.newMailNanos);
+        report.line("\nThe phone's Sync with nothing new (ms):");
+        table(report, small, large, small.unchangedNanos, large.unchangedNanos);
+        report.linef("\nLMTP delivery of the new mail (not part of the Syncs): median %s ms (small), %s ms (large)",
+                Report.f2(Stats.ofNanos(small.deliveryNanos).medianMs()), Report.f2(Stats.ofNanos(large.deliveryNanos).medianMs()));
+        bench.probe("the mail incremental rounds");
+        bench.afterServerStops(stored -> state(bench, stored, List.of(small, large)));
+    }
+
+    /** Loads the Inbox, then brings a new phone up to date (WindowSize 512) and reports how long that took. */
+    private static Folder prepare(BenchContext bench, String label, int messages, Element options) {
+        MailInbox inbox = MailInbox.create(bench, label, messages);
+        String deviceId = label + "-reader";
+        EasClient reader = bench.phone(inbox.user(), deviceId);
+        String collection = inbox.ready(reader);
+        long mark = GcWindow.mark(bench.gcLog());
+        MailFullSync first = MailFullSync.run(bench, reader, collection, 512, options, inbox.box());
+        GcWindow gc = GcWindow.since(bench.gcLog(), mark);
+        bench.report().linef("- the phone's initial sync of %,d mails (WindowSize 512): %s s, %s mails/s, %d requests; page median: first tenth "
+                        + "%s ms, last tenth %s ms; %s; server heap at most %d MiB before and %d MiB after a collection (%d pauses%s)",
+                messages, Report.f2(first.nanos() / 1e9), Report.f1(first.messagesPerSecond()), first.requests(),
+                Report.f1(first.firstTenthMedianMs()), Report.f1(first.lastTenthMedianMs()), first.bodies(), gc.maxBeforeMb(), gc.maxAfterMb(),
+                gc.pauses(), gc.complete() ? "" : ", the log's first ones rotated away");
+        return new Folder(inbox, reader, deviceId, collection, first.syncKey());
+    }
+
+    private static void newMailAndSync(BenchContext bench, Folder f, Element options, boolean measured) {
+        int bodyType = bench.config().mail().bodyType();
+        int n = f.next++;
+        MailCorpus.Message m = f.inbox.box().corpus().message(n, Instant.now());
+        long t0 = System.nanoTime();
+        Lmtp.deliver(bench.dovecot().lmtpSocket(), f.inbox.imapLogin(), m.bytes());
+        long t1 = System.nanoTime();
+        SyncPage page = f.reader.sync(SyncCall.nextMail(f.collection, f.key, 100, options));
+        long t2 = System.nanoTime();
+        if (page.adds().size() != 1 || !page.changes().isEmpty() || !page.deletes().isEmpty() || page.moreAvailable()) {
+            throw new EasFailure("after one new mail the phone got " + page.adds().size() + " adds, " + page.changes().size() + " changes, "
+                    + page.deletes().size() + " deletes" + (page.moreAvailable() ? " and MoreAvailable" : ""));
+        }
+        MailCheck.check(page.adds().get(0), n, m.subject(), m.attachments(), false, bodyType);
+        f.key = page.syncKey();
+
+        long t3 = System.nanoTime();
+        SyncPage unchanged = f.reader.sync(SyncCall.nextMail(f.collection, f.key, 100, options));
+        long t4 = System.nanoTime();
+        if (!unchanged.adds().isEmpty() || !unchanged.changes().isEmpty() || !unchanged.deletes().isEmpty() || unchanged.moreAvailable()) {
+            throw new EasFailure("with nothing new the phone got " + unchanged.adds().size() + " adds, " + unchanged.changes().size()
+                    + " changes, " + unchanged.deletes().size() + " deletes");
+        }
+        f.key = unchanged.syncKey();
+        if (measured) {
+            f.deliveryNanos.add(t1 - t0);
+            f.newMailNanos.add(t2 - t1);
+            f.unchangedNanos.add(t4 - t3);
+        }
+    }
+
+    private static void table(Report report, Folder small, Folder large, List<Long> smallNanos, List<Long> largeNanos) {
+        Stats s = Stats.ofNanos(smallNanos);
+        Stats l = Stats.ofNanos(largeNanos);
+        report.table(List.of("Inbox", "syncs", "median", "p95", "mean", "min", "max"), List.of(row(small, s), row(large, l)));
+        report.linef("- ratio %,d / %,d mails: median %s, p95 %s (target: at most 1.5)", large.messages(), small.messages(),
+                Report.f2(l.medianMs() / s.medianMs()), Report.f2(l.p95Ms() / s.p95Ms()));
+    }
+
+    private static List<String> row(Folder f, Stats s) {
+        return List.of(String.format(Locale.ROOT, "%,d mails", f.messages()), String.valueOf(s.count()), Report.f2(s.medianMs()),
+                Report.f2(s.p95Ms()), Report.f2(s.meanMs()), Report.f2(s.minMs()), Report.f2(s.maxMs()));
+    }
+
+    /** (mail 3) What the server keeps for each phone's Inbox: its sb_mail_sync_state row. */
+    private static void state(BenchContext bench, StoredState stored, List<Folder> folders) {
+        Report report = bench.report();
+        report.line("\nThe sync state of each phone's Inbox (sb_mail_sync_state: the snapshot behind the current key and the one before, "
+                + "ASCII, so characters are bytes), and the message identities kept for the Inbox (sb_mail_message_key, one row per mail "
+                + "sent to any device, per folder):");
+        List<List<String>> rows = new ArrayList<>();
+        for (Folder f : folders) {
+            StoredState.MailState s = stored.mailState(f.deviceId, f.collection)
+                    .orElseThrow(() -> new EasFailure("no sb_mail_sync_state row for " + f.deviceId + " and collection " + f.collection));
+            long identities = stored.count("select count(*) from sb_mail_message_key where folder_id = ?", Long.parseLong(f.collection));
+            String head = s.snapshot().replace("\n", " / ");
+            rows.add(List.of(String.format(Locale.ROOT, "%,d mails", f.next - f.inbox.box().loaded() + f.messages()), f.deviceId,
+                    String.valueOf(s.syncKey()), String.format(Locale.ROOT, "%,d", s.snapshotChars()),
+                    String.format(Locale.ROOT, "%,d", s.previousSnapshotChars()), String.format(Locale.ROOT, "%,d", s.totalChars()),
+                    String.format(Locale.ROOT, "%,d", identities), "`" + head.substring(0, Math.min(90, head.length())) + (head.length() > 90 ? "…" : "") + "`"));
+        }
+        report.table(List.of("Inbox", "device", "sync key", "snapshot bytes", "previous snapshot bytes", "row total", "identity rows", "snapshot begins"),
+                rows);
+        Folder large = folders.get(folders.size() - 1);
+        StoredState.MailState s = stored.mailState(large.deviceId, large.collection).orElseThrow();
+        report.linef("- the %,d-mail Inbox: snapshot %s KiB, with the previous one %s KiB (target: under 1 MB): %s", large.messages(),
+                Report.f1(s.snapshotChars() / 1024.0), Report.f1(s.totalChars() / 1024.0), s.totalChars() < 1_000_000 ? "met" : "MISSED");
+    }
+}
