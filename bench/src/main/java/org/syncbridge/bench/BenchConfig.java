@@ -23,7 +23,8 @@ public record BenchConfig(ServerSettings server, Path resultsDir, List<String> s
                 p.getProperty("bench.server.config", "standalone-full.xml"), path(p, "bench.run.script"), path(p, "bench.ear"),
                 path(p, "bench.greenmail.jar"), path(p, "bench.base.dir"), bounded(p, "bench.port.offset", 400, 0, 50_000),
                 bounded(p, "bench.imap.port", 3543, 1, 65_535), bounded(p, "bench.smtp.port", 3425, 1, 65_535),
-                p.getProperty("bench.server.sizing", "-Xms64m -Xmx512m"), false);
+                p.getProperty("bench.server.sizing", "-Xms64m -Xmx512m"), Boolean.parseBoolean(p.getProperty("bench.db.trace", "false").trim()),
+                false);
         List<Integer> windows = Arrays.stream(p.getProperty("bench.initial.windows", "100,512").split(","))
                 .map(String::trim).map(w -> bounded("bench.initial.windows", w, 1, MAX_WINDOW)).toList();
         return new BenchConfig(server, path(p, "bench.results.dir"),

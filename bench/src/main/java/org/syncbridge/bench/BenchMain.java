@@ -51,6 +51,10 @@ public final class BenchMain {
                 ServerLauncher.requireFreePorts(List.of(config.mail().dovecotPort()));
                 dovecot = Dovecot.start(config.mail());
                 report.line("- " + dovecot.version());
+                if (config.mail().imapTrace()) {
+                    dovecot.traceCommands();
+                    report.line("- Dovecot logs every IMAP command (bench.mail.imap.trace): a profile run, its times include that logging");
+                }
                 settings = settings.withProvidedImap(dovecot.port());
             }
             try (RunningServer server = ServerLauncher.start(settings, STARTUP)) {
@@ -113,10 +117,12 @@ public final class BenchMain {
         report.line("- Server: " + config.server().ear().getFileName() + " on WildFly (" + config.server().serverConfig() + "), heap "
                 + config.server().sizing() + ", H2 embedded, " + (mail ? "a private Dovecot on IMAP port " + config.mail().dovecotPort()
                 + " (no SMTP)" : "GreenMail") + "; HTTPS port " + config.server().httpsPort());
-        report.line("- Settings: scenarios " + config.scenarios() + ", initial " + config.initialItems() + " items at windows "
-                + config.initialWindows() + " x" + config.initialRuns() + "; incremental " + config.smallItems() + " vs "
-                + config.largeItems() + " items, " + config.warmup() + "+" + config.repetitions() + " rounds; Add batch "
-                + config.addBatch() + "; EAS " + config.easVersion() + "; budget " + config.maxMinutes() + " min");
+        report.line("- Settings: scenarios " + config.scenarios() + ", EAS " + config.easVersion() + ", budget " + config.maxMinutes() + " min");
+        if (config.scenarios().contains("initial-sync") || config.scenarios().contains("incremental-sync")) {
+            report.line("- Contacts: initial " + config.initialItems() + " items at windows " + config.initialWindows() + " x"
+                    + config.initialRuns() + "; incremental " + config.smallItems() + " vs " + config.largeItems() + " items, "
+                    + config.warmup() + "+" + config.repetitions() + " rounds; Add batch " + config.addBatch());
+        }
         if (mail) {
             MailSettings m = config.mail();
             report.line("- Mail: initial sync of " + m.initialMessages() + " messages at windows " + m.initialWindows() + " x" + m.initialRuns()

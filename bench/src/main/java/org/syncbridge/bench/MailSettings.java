@@ -23,10 +23,11 @@ import java.util.Properties;
  *                        mailbox that is used has
  * @param bodyType        BodyPreference Type (2: HTML)
  * @param truncationSize  BodyPreference TruncationSize in bytes
+ * @param imapTrace       whether Dovecot logs every IMAP command with its time (a profile; not for measured runs)
  */
 public record MailSettings(Path dovecotScript, Path dovecotDir, int dovecotPort, int initialMessages, List<Integer> initialWindows,
                            int initialRuns, int smallMessages, int largeMessages, int warmup, int rounds, int deletedPercent, int bodyType,
-                           int truncationSize) {
+                           int truncationSize, boolean imapTrace) {
     public static final int MAX_MESSAGES = 500_000;
 
     static MailSettings from(Properties p) {
@@ -45,7 +46,8 @@ public record MailSettings(Path dovecotScript, Path dovecotDir, int dovecotPort,
                 BenchConfig.bounded(p, "bench.mail.incremental.warmup", 20, 0, 10_000),
                 BenchConfig.bounded(p, "bench.mail.incremental.rounds", 300, 1, 10_000),
                 BenchConfig.bounded(p, "bench.mail.deleted.percent", 10, 0, 50), Integer.parseInt(body),
-                BenchConfig.bounded(p, "bench.mail.truncation", 32_768, 0, 10_000_000));
+                BenchConfig.bounded(p, "bench.mail.truncation", 32_768, 0, 10_000_000),
+                Boolean.parseBoolean(p.getProperty("bench.mail.imap.trace", "false").trim()));
     }
 
     /** How many messages are loaded so that {@code remaining} are left after the deletions. */

@@ -3,7 +3,9 @@ package org.syncbridge.bench.mail;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -103,6 +105,24 @@ public final class Dovecot implements AutoCloseable {
             throw new IllegalStateException("doveadm mailbox status said: " + line);
         }
         return status;
+    }
+
+    /**
+     * Makes Dovecot log every finished IMAP command as JSON ({@link ImapTrace}); costs the imap processes an event to the
+     * stats process per command, so measured runs leave it off.
+     */
+    public void traceCommands() {
+        try {
+            Files.writeString(dir.resolve("dovecot.conf"), ImapTrace.CONFIG, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot extend " + dir.resolve("dovecot.conf"), e);
+        }
+        doveadm("reload");
+        try {
+            Thread.sleep(1000); // the master re-reads its configuration and restarts the stats process
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Hands the files under the account's home to the user Dovecot's userdb runs as. */

@@ -12,6 +12,7 @@ import org.syncbridge.bench.client.EasClient;
 import org.syncbridge.bench.client.EasFailure;
 import org.syncbridge.bench.client.SyncCall;
 import org.syncbridge.bench.client.SyncPage;
+import org.syncbridge.bench.mail.ImapTrace;
 import org.syncbridge.bench.mail.Lmtp;
 import org.syncbridge.bench.mail.MailCorpus;
 import org.syncbridge.bench.server.GcWindow;
@@ -78,6 +79,7 @@ final class MailIncrementalSyncScenario implements Scenario {
         bench.probe("loading and first syncs of both Inboxes");
 
         int rounds = mail.warmup() + mail.rounds();
+        long trace = ImapTrace.mark(bench.dovecot().log());
         for (int round = 0; round < rounds; round++) {
             bench.deadline().check("mail incremental round " + (round + 1) + " of " + rounds);
             boolean measured = round >= mail.warmup();
@@ -92,6 +94,9 @@ final class MailIncrementalSyncScenario implements Scenario {
         table(report, small, large, small.unchangedNanos, large.unchangedNanos);
         report.linef("\nLMTP delivery of the new mail (not part of the Syncs): median %s ms (small), %s ms (large)",
                 Report.f2(Stats.ofNanos(small.deliveryNanos).medianMs()), Report.f2(Stats.ofNanos(large.deliveryNanos).medianMs()));
+        if (mail.imapTrace()) {
+            imapCommands(report, ImapTrace.since(bench.dovecot().log(), trace), rounds);
+        }
         bench.probe("the mail incremental rounds");
         bench.afterServerStops(stored -> state(bench, stored, List.of(small, large)));
     }
@@ -155,6 +160,18 @@ final class MailIncrementalSyncScenario implements Scenario {
     private static List<String> row(Folder f, Stats s) {
         return List.of(String.format(Locale.ROOT, "%,d mails", f.messages()), String.valueOf(s.count()), Report.f2(s.medianMs()),
                 Report.f2(s.p95Ms()), Report.f2(s.meanMs()), Report.f2(s.minMs()), Report.f2(s.maxMs()));
+    }
+
+    /** The IMAP commands the server sent during the rounds (each round: one Sync with a new mail and one without), per round. */
+    private static void imapCommands(Report report, List<ImapTrace.Command> commands, int rounds) {
+        report.linef("\nIMAP commands the server sent during the %d rounds, as Dovecot logged them (per round: two Syncs of each Inbox; "
+                + "time: Dovecot's imap process running the command):", rounds);
+        List<List<String>> rows = new ArrayList<>();
+        for (ImapTrace.Command c : commands) {
+            rows.add(List.of(c.user(), "`" + c.command() + "`", Report.f2(c.count() / (double) rounds), Report.f1(c.micros() / (double) c.count()),
+                    Report.f1(c.micros() / 1000.0 / rounds), String.valueOf(c.bytesOut() / c.count())));
+        }
+        report.table(List.of("account", "command", "per round", "µs each", "ms per round", "bytes out each"), rows);
     }
 
     /** (mail 3) What the server keeps for each phone's Inbox: its sb_mail_sync_state row. */

@@ -53,6 +53,9 @@ public final class ServerLauncher {
         env.put("SYNCBRIDGE_SMTP_HOST", "127.0.0.1");
         env.put("SYNCBRIDGE_SMTP_PORT", String.valueOf(settings.smtpPort()));
         env.put("JBOSS_JAVA_SIZING", settings.sizing());
+        if (settings.dbTrace()) { // configure.cli's default database, with H2's statement trace (syncbridge.trace.db beside it)
+            env.put("SYNCBRIDGE_DB_URL", "jdbc:h2:" + settings.database() + ";DB_CLOSE_ON_EXIT=FALSE;TRACE_LEVEL_FILE=2;TRACE_MAX_FILE_SIZE=512");
+        }
         env.put("GC_LOG", "true"); // WildFly's own rotating GC log in the state's log directory
         env.remove("JAVA_OPTS"); // standalone.conf adds its defaults only when JAVA_OPTS is empty
         Process process;
@@ -79,6 +82,9 @@ public final class ServerLauncher {
             if (!server.process().isAlive()) {
                 throw new IllegalStateException("the server stopped while starting; see " + server.settings().baseDir().resolve("console.log"));
             }
+            if (startedWithErrors(server.settings().baseDir().resolve("console.log"))) { // e.g. the EAR did not deploy: it never gets ready
+                throw new IllegalStateException("the server started with errors; see " + server.settings().baseDir().resolve("console.log"));
+            }
             try {
                 if (admin == null && Files.exists(server.settings().certificate())) {
                     admin = new AdminApi(Transport.loopback(server.settings().https(), server.settings().certificate(), Duration.ofSeconds(10)),
@@ -94,6 +100,15 @@ public final class ServerLauncher {
         }
         throw new IllegalStateException("the server was not ready within " + timeout + "; see "
                 + server.settings().baseDir().resolve("console.log"), last);
+    }
+
+    /** WildFly's WFLYSRV0026: it started, but services failed (an undeployable EAR). */
+    static boolean startedWithErrors(Path console) {
+        try {
+            return Files.exists(console) && Files.readString(console, java.nio.charset.StandardCharsets.ISO_8859_1).contains("WFLYSRV0026");
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** A server already on these ports would be measured instead of ours: refuse. */

@@ -33,7 +33,7 @@ public final class StoredState implements AutoCloseable {
     /** The database of a stopped server (configure.cli's default: data/syncbridge/syncbridge under the state directory). */
     public static StoredState open(ServerSettings settings) {
         Path jar = h2Jar(settings.jbossHome());
-        Path db = settings.baseDir().resolve("data").resolve("syncbridge").resolve("syncbridge");
+        Path db = settings.database();
         if (!Files.exists(Path.of(db + ".mv.db"))) {
             throw new IllegalStateException("no database at " + db + ".mv.db");
         }

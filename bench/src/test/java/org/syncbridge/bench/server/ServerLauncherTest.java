@@ -34,6 +34,16 @@ class ServerLauncherTest {
     }
 
     @Test
+    void aServerThatStartedWithErrorsIsNotWaitedFor() throws Exception {
+        Path console = tmp.resolve("console.log");
+        assertFalse(ServerLauncher.startedWithErrors(console));
+        Files.writeString(console, "WFLYSRV0025: WildFly 39.0.1.Final started in 9000ms\n");
+        assertFalse(ServerLauncher.startedWithErrors(console));
+        Files.writeString(console, "ERROR WFLYSRV0026: WildFly 39.0.1.Final started (with errors) in 13672ms\n");
+        assertTrue(ServerLauncher.startedWithErrors(console));
+    }
+
+    @Test
     void aPortInUseIsRefusedRatherThanMeasured() throws Exception {
         try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             IllegalStateException e = assertThrows(IllegalStateException.class,
