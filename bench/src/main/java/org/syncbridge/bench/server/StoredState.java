@@ -1,10 +1,12 @@
 package org.syncbridge.bench.server;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
 import java.net.URLClassLoader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -12,9 +14,11 @@ import java.sql.Driver;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Base64;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.stream.Stream;
+import java.util.zip.InflaterInputStream;
 
 /**
  * Reads what the server stored, from its embedded H2 database, after the server has stopped: while it runs, H2 holds
@@ -66,10 +70,29 @@ public final class StoredState implements AutoCloseable {
         }
     }
 
-    /** One device's mail sync state of one folder: the lengths of the two snapshots (current and previous key). */
+    /**
+     * One device's mail sync state of one folder: the lengths of the two snapshots (current and previous key) as stored,
+     * and the current one's text (the server deflates a long one: "z" and base64).
+     */
     public record MailState(int syncKey, long snapshotChars, long previousSnapshotChars, String snapshot) {
         public long totalChars() {
             return snapshotChars + previousSnapshotChars;
+        }
+
+        public boolean deflated() {
+            return snapshot.startsWith("z");
+        }
+
+        /** The snapshot's text, inflated when it was stored deflated. */
+        public String plain() {
+            if (!deflated()) {
+                return snapshot;
+            }
+            try (InflaterInputStream in = new InflaterInputStream(new ByteArrayInputStream(Base64.getDecoder().decode(snapshot.substring(1))))) {
+                return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            } catch (IOException | IllegalArgumentException e) {
+                throw new IllegalStateException("a snapshot that is neither text nor deflated: " + e.getMessage(), e);
+            }
         }
     }
 
