@@ -1,5 +1,6 @@
 package org.syncbridge.bench.scenario;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,10 +13,12 @@ import org.syncbridge.bench.client.EasClient;
 import org.syncbridge.bench.client.EasFailure;
 import org.syncbridge.bench.client.SyncCall;
 import org.syncbridge.bench.client.SyncPage;
+import org.syncbridge.bench.mail.ImapProbe;
 import org.syncbridge.bench.mail.ImapTrace;
 import org.syncbridge.bench.mail.Lmtp;
 import org.syncbridge.bench.mail.MailCorpus;
 import org.syncbridge.bench.server.GcWindow;
+import org.syncbridge.bench.server.HeapSampler;
 import org.syncbridge.bench.server.StoredState;
 import org.syncbridge.web.eas.wbxml.Element;
 
@@ -28,6 +31,10 @@ import org.syncbridge.web.eas.wbxml.Element;
  */
 final class MailIncrementalSyncScenario implements Scenario {
     static final String NAME = "mail-incremental-sync";
+    /** How often the live heap is read during the phones' first syncs. */
+    private static final Duration HEAP_EVERY = Duration.ofSeconds(10);
+    /** IMAP sessions per folder timed without the server. */
+    private static final int IMAP_SESSIONS = 40;
 
     /** One folder with its phone and what was measured on it. */
     private static final class Folder {
@@ -97,6 +104,7 @@ final class MailIncrementalSyncScenario implements Scenario {
         if (mail.imapTrace()) {
             imapCommands(report, ImapTrace.since(bench.dovecot().log(), trace), rounds);
         }
+        imapAlone(bench, small, large);
         bench.probe("the mail incremental rounds");
         bench.afterServerStops(stored -> state(bench, stored, List.of(small, large)));
     }
@@ -108,13 +116,20 @@ final class MailIncrementalSyncScenario implements Scenario {
         EasClient reader = bench.phone(inbox.user(), deviceId);
         String collection = inbox.ready(reader);
         long mark = GcWindow.mark(bench.gcLog());
-        MailFullSync first = MailFullSync.run(bench, reader, collection, 512, options, inbox.box());
+        long before = bench.serverProbe().liveHeapKb().orElse(0L);
+        MailFullSync first;
+        HeapSampler sampler = new HeapSampler(bench.serverProbe(), HEAP_EVERY);
+        try (sampler) {
+            first = MailFullSync.run(bench, reader, collection, 512, options, inbox.box());
+        }
         GcWindow gc = GcWindow.since(bench.gcLog(), mark);
         bench.report().linef("- the phone's initial sync of %,d mails (WindowSize 512): %s s, %s mails/s, %d requests; page median: first tenth "
-                        + "%s ms, last tenth %s ms; %s; server heap at most %d MiB before and %d MiB after a collection (%d pauses%s)",
+                        + "%s ms, last tenth %s ms; %s. Server heap: live at most %d MiB in %d readings (a forced full GC every %d s, "
+                        + "included in the time), %d MiB before; occupancy at most %d MiB (%d pauses%s)",
                 messages, Report.f2(first.nanos() / 1e9), Report.f1(first.messagesPerSecond()), first.requests(),
-                Report.f1(first.firstTenthMedianMs()), Report.f1(first.lastTenthMedianMs()), first.bodies(), gc.maxBeforeMb(), gc.maxAfterMb(),
-                gc.pauses(), gc.complete() ? "" : ", the log's first ones rotated away");
+                Report.f1(first.firstTenthMedianMs()), Report.f1(first.lastTenthMedianMs()), first.bodies(), sampler.maxLiveKb() / 1024,
+                sampler.samples(), HEAP_EVERY.toSeconds(), before / 1024, gc.maxBeforeMb(), gc.pauses(),
+                gc.complete() ? "" : ", the log's first ones rotated away");
         return new Folder(inbox, reader, deviceId, collection, first.syncKey());
     }
 
@@ -160,6 +175,32 @@ final class MailIncrementalSyncScenario implements Scenario {
     private static List<String> row(Folder f, Stats s) {
         return List.of(String.format(Locale.ROOT, "%,d mails", f.messages()), String.valueOf(s.count()), Report.f2(s.medianMs()),
                 Report.f2(s.p95Ms()), Report.f2(s.meanMs()), Report.f2(s.minMs()), Report.f2(s.maxMs()));
+    }
+
+    /** What Dovecot alone takes for the session every Sync begins with (connect, LOGIN, ENABLE, SELECT, LOGOUT), from here. */
+    private static void imapAlone(BenchContext bench, Folder small, Folder large) {
+        List<List<Long>> sessions = List.of(new ArrayList<>(), new ArrayList<>());
+        List<List<Long>> selects = List.of(new ArrayList<>(), new ArrayList<>());
+        for (int i = 0; i < IMAP_SESSIONS; i++) {
+            bench.deadline().check("IMAP sessions without the server");
+            for (int f = 0; f < 2; f++) {
+                int which = (i + f) % 2; // alternate which folder goes first
+                Folder folder = which == 0 ? small : large;
+                ImapProbe.Session s = ImapProbe.select(bench.dovecot().port(), folder.inbox.imapLogin(), "INBOX");
+                sessions.get(which).add(s.nanos());
+                selects.get(which).add(s.selectNanos());
+            }
+        }
+        bench.report().linef("\nDovecot alone, without Syncbridge (%d sessions each from the benchmark: connect, LOGIN, ENABLE CONDSTORE, "
+                + "SELECT INBOX (CONDSTORE), LOGOUT; ms):", IMAP_SESSIONS);
+        List<List<String>> rows = new ArrayList<>();
+        for (int f = 0; f < 2; f++) {
+            Stats whole = Stats.ofNanos(sessions.get(f));
+            Stats select = Stats.ofNanos(selects.get(f));
+            rows.add(List.of(String.format(Locale.ROOT, "%,d mails", (f == 0 ? small : large).messages()), Report.f2(whole.medianMs()),
+                    Report.f2(whole.p95Ms()), Report.f2(select.medianMs()), Report.f2(select.p95Ms())));
+        }
+        bench.report().table(List.of("Inbox", "session median", "session p95", "SELECT median", "SELECT p95"), rows);
     }
 
     /** The IMAP commands the server sent during the rounds (each round: one Sync with a new mail and one without), per round. */

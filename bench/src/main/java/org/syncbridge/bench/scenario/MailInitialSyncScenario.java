@@ -1,5 +1,6 @@
 package org.syncbridge.bench.scenario;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.syncbridge.bench.Stats;
 import org.syncbridge.bench.client.EasClient;
 import org.syncbridge.bench.client.SyncCall;
 import org.syncbridge.bench.server.GcWindow;
+import org.syncbridge.bench.server.HeapSampler;
 import org.syncbridge.web.eas.wbxml.Element;
 
 /**
@@ -75,15 +77,33 @@ final class MailInitialSyncScenario implements Scenario {
             }
         }
         report.table(List.of("run", "WindowSize", "seconds", "mails/s", "requests", "page median ms", "page p95 ms", "first tenth ms",
-                "last tenth ms", "KiB received", "GC pauses", "heap before GC, max", "heap after GC, max", "heap committed"), rows);
+                "last tenth ms", "KiB received", "GC pauses", "heap occupancy, max", "heap after GC, max", "heap committed"), rows);
         report.line("(page: one request after key 0; first/last tenth: the median page time of the first and the last tenth of the pages; "
-                + "heap: the server's G1 heap at the collections during that sync, from its GC log)");
+                + "heap: the server's G1 heap during that sync from its GC log: the occupancy at a pause, and what an evacuating "
+                + "pause left, which includes old garbage not yet collected)");
         for (Map.Entry<Integer, List<Double>> e : rates.entrySet()) {
             report.linef("- WindowSize %d: median %s mails/s over %d runs (min %s, max %s)", e.getKey(), Report.f1(Stats.median(e.getValue())),
                     e.getValue().size(), Report.f1(e.getValue().stream().mapToDouble(d -> d).min().orElseThrow()),
                     Report.f1(e.getValue().stream().mapToDouble(d -> d).max().orElseThrow()));
         }
-        report.linef("- server heap during the measured syncs: at most %d MiB before a collection, at most %d MiB after one", peakBefore, peakAfter);
+        report.linef("- server heap during the measured syncs (GC log): occupancy at most %d MiB; at most %d MiB after an evacuating "
+                + "collection (live data plus old garbage not yet collected)", peakBefore, peakAfter);
+        liveHeap(bench, inbox, options, mail.initialWindows().stream().mapToInt(Integer::intValue).max().orElseThrow());
         bench.probe("the mail initial syncs");
+    }
+
+    /** One more sync, not timed, with the server's live heap read every 2 s (a forced full GC each time). */
+    private static void liveHeap(BenchContext bench, MailInbox inbox, Element options, int window) {
+        EasClient phone = bench.phone(inbox.user(), "mail-initial-heap");
+        String collection = inbox.ready(phone);
+        long before = bench.serverProbe().liveHeapKb().orElse(0L);
+        MailFullSync sync;
+        HeapSampler sampler = new HeapSampler(bench.serverProbe(), Duration.ofSeconds(2));
+        try (sampler) {
+            sync = MailFullSync.run(bench, phone, collection, window, options, inbox.box());
+        }
+        bench.report().linef("- live heap during one more sync (WindowSize %d, a forced full GC every 2 s, so not timed: %s s): at most %d MiB "
+                        + "in %d readings, against %d MiB before it", window, Report.f1(sync.nanos() / 1e9), sampler.maxLiveKb() / 1024,
+                sampler.samples(), before / 1024);
     }
 }

@@ -5,13 +5,16 @@ import java.util.regex.Pattern;
 
 /**
  * The server's heap during one timed phase, from its GC log (no reading of the JVM inside the phase): every GC
- * numbered after the mark taken before the phase. Before a pause the heap holds what the phase allocated and still
- * held; after it, what survived. Their maxima bound the phase's peak from above (garbage included) and from below.
+ * numbered after the mark taken before the phase. The occupancy before a pause is the heap in use, garbage included;
+ * its maximum is the phase's peak occupancy. After an evacuating pause (young, mixed, full) the heap holds what
+ * survived it, and until a concurrent cycle and mixed collections clean the old generation, also the garbage promoted
+ * there: so the maximum after a pause bounds the live heap from above, not from below. Remark and cleanup pauses
+ * collect nothing and count only for the occupancy.
  *
  * @param pauses         pauses in the phase (young, mixed, remark, cleanup, full)
  * @param fullPauses     full collections not forced by a probe
- * @param maxBeforeMb    the highest heap occupancy before a pause
- * @param maxAfterMb     the highest heap occupancy after a pause
+ * @param maxBeforeMb    the highest heap occupancy at a pause
+ * @param maxAfterMb     the highest heap occupancy after an evacuating pause
  * @param maxCommittedMb the most heap the JVM had committed
  * @param complete       false when the log no longer held the first GCs of the phase (rotated away)
  */
@@ -50,7 +53,9 @@ public record GcWindow(int pauses, int fullPauses, long maxBeforeMb, long maxAft
                 full++;
             }
             before = Math.max(before, Long.parseLong(m.group(4)));
-            after = Math.max(after, Long.parseLong(m.group(5)));
+            if (m.group(2).equals("Young") || m.group(2).equals("Full")) {
+                after = Math.max(after, Long.parseLong(m.group(5)));
+            }
             committed = Math.max(committed, Long.parseLong(m.group(6)));
         }
         return new GcWindow(pauses, full, before, after, committed, lowest == Long.MAX_VALUE || lowest <= mark + 1);
