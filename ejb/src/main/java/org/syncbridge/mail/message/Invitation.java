@@ -278,7 +278,7 @@ public final class Invitation {
         // MS-ASEMAIL 2.2.2.39: an iMIP message about one occurrence carries it as an exception (3) of its series
         put(m, "instanceType", recurrenceId != null ? "3" : rrule != null ? "1" : "0");
         put(m, "recurrenceId", recurrenceId == null ? null : recurrenceId.instant.toString());
-        put(m, "reminder", reminder == null ? null : reminder.toString());
+        put(m, "reminder", reminder == null ? null : String.valueOf(reminder * 60L)); // MS-ASEMAIL 2.2.2.63: seconds
         put(m, "responseRequested", responseRequested() ? "1" : "0");
         put(m, "sensitivity", switch (String.valueOf(classification)) {
             case "PRIVATE" -> "2";

@@ -52,7 +52,7 @@ class InvitationTest {
                 Map.entry(MR + "organizer", "john.doe@example.com"),
                 Map.entry(MR + "globalObjId", Base64.getEncoder().encodeToString(HexFormat.of().parseHex(EXCHANGE_UID))),
                 Map.entry(MR + "instanceType", "0"),
-                Map.entry(MR + "reminder", "15"),
+                Map.entry(MR + "reminder", "900"),
                 Map.entry(MR + "responseRequested", "1"),
                 Map.entry(MR + "sensitivity", "0"),
                 // BUSYSTATUS says TENTATIVE (until answered), INTENDEDSTATUS what accepting makes it
@@ -98,7 +98,7 @@ class InvitationTest {
         assertEquals(ZoneId.of("Asia/Kolkata"), i.zone());
         Map<String, Object> m = i.meetingRequestProperties();
         assertEquals("1", m.get(MR + "instanceType"));
-        assertEquals("5", m.get(MR + "reminder"));
+        assertEquals("300", m.get(MR + "reminder"));
         assertEquals(List.of(Map.of("type", "1", "dayOfWeek", "62", "interval", "1", "occurrences", "10", "firstDayOfWeek", "0")),
                 m.get(MR + "recurrences"));
     }
@@ -156,7 +156,7 @@ class InvitationTest {
         assertEquals(Boolean.TRUE, i.attendees().get(1).rsvp()); // folded inside "RSVP=TRUE"
         Map<String, Object> m = i.meetingRequestProperties();
         assertEquals("2026-03-02T15:45:12Z", m.get(MR + "dtStamp"));
-        assertEquals("30", m.get(MR + "reminder"));
+        assertEquals("1800", m.get(MR + "reminder"));
         assertEquals("1", m.get(MR + "responseRequested"));
         assertFalse(m.containsKey(MR + "location"));
         assertEquals(List.of(Map.of("type", "3", "weekOfMonth", "2", "dayOfWeek", "16", "interval", "1", "firstDayOfWeek", "1")),
@@ -190,7 +190,7 @@ class InvitationTest {
         assertEquals("1", m.get(MR + "allDayEvent"));
         assertEquals("Europe/Berlin", m.get(MR + "timeZone"));
         assertEquals("0", m.get(MR + "busyStatus"));
-        assertEquals("1080", m.get(MR + "reminder"));
+        assertEquals("64800", m.get(MR + "reminder"));
 
         String withoutEnd = fixture("allday.ics").replace("DTEND;VALUE=DATE:20251227\r\n", "");
         assertEquals(Instant.parse("2025-12-24T23:00:00Z"), Invitation.parse(withoutEnd, BERLIN).orElseThrow().end());
