@@ -120,7 +120,7 @@ public class MailSync {
                 box = Mailbox.open(connection.store(), folder.getImapName());
             }
             Instant cutoff = r.windowStart() == null ? null : r.windowStart().truncatedTo(ChronoUnit.DAYS);
-            MailSnapshot basisSnapshot = withDeviceWrites(from, writes);
+            MailSnapshot basisSnapshot = withDeviceWrites(from, writes, !box.condstore());
             MailSnapshot next = basisSnapshot;
             boolean more = false;
             if (r.getChanges()) {
@@ -238,8 +238,8 @@ public class MailSync {
     }
 
     /** The basis with what the device did itself: mail it deleted is gone, drafts it wrote are held, flags it set are known. */
-    private static MailSnapshot withDeviceWrites(MailSnapshot from, DeviceWrites writes) {
-        TreeMap<Long, Integer> flags = from.flags() == null ? null : new TreeMap<>(from.flags());
+    private static MailSnapshot withDeviceWrites(MailSnapshot from, DeviceWrites writes, boolean tracksFlags) {
+        TreeMap<Long, Integer> flags = !tracksFlags ? null : new TreeMap<>(from.flagsOrEmpty());
         UidSet held = from.held().without(UidSet.of(writes.removed.stream().mapToLong(Long::longValue).toArray()));
         ServerIds ids = from.ids();
         for (Map.Entry<Long, Long> rename : writes.renamed.entrySet()) {
