@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import org.eclipse.angus.mail.imap.IMAPMessage;
@@ -19,6 +20,8 @@ import org.syncbridge.mail.MailConnection;
 import org.syncbridge.mail.MailUnavailable;
 import org.syncbridge.mail.sync.MailSearchPage.Outcome;
 import org.syncbridge.persistence.mail.MailFolder;
+import org.syncbridge.persistence.mail.MailSyncState;
+import org.syncbridge.persistence.sync.CollectionState;
 
 /**
  * Mailbox search for EAS Search (Store Mailbox) and Find: the mails matching a {@link MailQuery} in the user's mail
@@ -58,10 +61,22 @@ public class MailSearch {
         try (MailConnection c = connections.open(r.login())) {
             List<SearchResults.Folder> scope = r.query().collectionIds().isEmpty() ? visible
                     : r.query().deepTraversal() ? withSubfolders(c.store(), named, visible) : named;
-            return page(c.store(), r, scope, MailAccount.addresses(em, r.userId()));
+            return page(c.store(), r, scope, MailAccount.addresses(em, r.userId()), this::serverIds);
         } catch (MessagingException e) {
             throw new MailUnavailable("searching the mail of " + r.login().login() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The ServerIds the device knows the mail of a folder by. */
+    private ServerIds serverIds(long deviceId, long folderId) {
+        MailSyncState state = em.find(MailSyncState.class, new CollectionState.Key(deviceId, String.valueOf(folderId)));
+        return state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
+    }
+
+    /** Where a page finds the ServerIds a device knows a folder's mail by. */
+    @FunctionalInterface
+    interface DeviceIds {
+        ServerIds of(long deviceId, long folderId);
     }
 
     private static SearchResults.Folder scoped(MailFolder f) {
@@ -81,7 +96,7 @@ public class MailSearch {
     }
 
     /** The page: from remembered results of the same query where the device has them, else from a new search. */
-    MailSearchPage page(Store store, MailSearchRequest r, List<SearchResults.Folder> scope, Set<String> addresses)
+    MailSearchPage page(Store store, MailSearchRequest r, List<SearchResults.Folder> scope, Set<String> addresses, DeviceIds ids)
             throws MessagingException {
         String key = r.searchId().length() + ":" + r.searchId() + r.query().key();
         Optional<SearchResults> remembered = r.rebuild() ? Optional.empty() : memory.recall(r.deviceId(), key);
@@ -95,31 +110,29 @@ public class MailSearch {
         List<SearchResults.Hit> ranked = results.ranked();
         List<SearchResults.Hit> page = ranked.subList(Math.min(r.first(), ranked.size()), Math.min(wanted, ranked.size()));
         return new MailSearchPage(Outcome.OK, results.total(), Math.min(results.total(), MAX_RESULTS), r.first(),
-                read(store, page, r, addresses));
+                read(store, page, r, addresses, ids));
     }
 
     /** The page's mails with their properties, in the page's order; each folder is examined once. */
-    private List<MailSearchPage.Hit> read(Store store, List<SearchResults.Hit> page, MailSearchRequest r, Set<String> addresses)
-            throws MessagingException {
+    private List<MailSearchPage.Hit> read(Store store, List<SearchResults.Hit> page, MailSearchRequest r, Set<String> addresses,
+                                          DeviceIds ids) throws MessagingException {
         Map<Long, List<SearchResults.Hit>> byFolder = new LinkedHashMap<>();
         page.forEach(h -> byFolder.computeIfAbsent(h.folderId(), id -> new ArrayList<>()).add(h));
-        Map<SearchResults.Hit, Map<String, Object>> read = new HashMap<>();
+        Map<SearchResults.Hit, MailSearchPage.Hit> read = new HashMap<>();
         for (List<SearchResults.Hit> hits : byFolder.values()) {
+            long folderId = hits.get(0).folderId();
+            ServerIds known = ids.of(r.deviceId(), folderId);
             try (Mailbox box = Mailbox.examine(store, hits.get(0).imapName())) {
                 for (IMAPMessage m : box.messages(hits.stream().mapToLong(SearchResults.Hit::uid).toArray())) {
                     long uid = box.folder().getUID(m);
-                    hits.stream().filter(h -> h.uid() == uid).findFirst().ifPresent(h ->
-                            read.put(h, items.properties(m, h.folderId() + ":" + uid, r.bodies(), addresses)));
+                    String serverId = known.serverId(uid);
+                    hits.stream().filter(h -> h.uid() == uid).findFirst().ifPresent(h -> read.put(h, new MailSearchPage.Hit(
+                            String.valueOf(folderId), serverId, folderId + ":" + uid,
+                            items.properties(m, folderId + ":" + serverId, r.bodies(), addresses))));
                 }
             }
         }
-        List<MailSearchPage.Hit> result = new ArrayList<>();
-        for (SearchResults.Hit h : page) {
-            Map<String, Object> properties = read.get(h);
-            if (properties != null) { // expunged since the search otherwise
-                result.add(new MailSearchPage.Hit(String.valueOf(h.folderId()), String.valueOf(h.uid()), properties));
-            }
-        }
-        return result;
+        // in the page's order; a mail expunged since the search is left out
+        return page.stream().map(read::get).filter(Objects::nonNull).toList();
     }
 }

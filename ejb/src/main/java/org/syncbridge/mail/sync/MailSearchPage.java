@@ -23,14 +23,12 @@ public record MailSearchPage(Outcome outcome, long total, long retrievable, int 
 
     /**
      * @param collectionId the mail's folder
-     * @param serverId     its ServerId there (the IMAP UID)
+     * @param serverId     the ServerId the device knows it by there (its IMAP UID, unless the mailbox's UIDVALIDITY
+     *                     changed since the device synced it)
+     * @param longId       how Search names it and ItemOperations fetches it again: "collectionId:UID"
      * @param properties   its {@link org.syncbridge.mail.message.EmailProperties}
      */
-    public record Hit(String collectionId, String serverId, Map<String, Object> properties) {
-        /** How Search names a result and ItemOperations fetches it again: "collectionId:serverId". */
-        public String longId() {
-            return collectionId + ":" + serverId;
-        }
+    public record Hit(String collectionId, String serverId, String longId, Map<String, Object> properties) {
     }
 
     static MailSearchPage refused(Outcome outcome) {

@@ -1,12 +1,16 @@
 package org.syncbridge.mail.sync;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.Store;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.eclipse.angus.mail.iap.Argument;
@@ -14,6 +18,8 @@ import org.eclipse.angus.mail.iap.Argument;
 /**
  * Finds the mails of one mailbox that match a {@link MailQuery}, with IMAP SEARCH on the server: each term as TEXT
  * (headers and body: a word of the subject, a sender's name or address, a word of the text), all of them required.
+ *
+ * <p>A ConversationId narrows the matches to the mails of that conversation: see {@link ConversationMembers}.
  *
  * <p>IMAP compares dates by day, in each mail's own time zone, so the received bounds are searched twice: a day
  * window wide enough to hold every match and one narrow enough to hold only matches. Only the mails between the two
@@ -27,13 +33,48 @@ final class QueryMatcher {
 
     private final MailQuery query;
     private final boolean utf8;
+    private final int conversationScan;
 
     QueryMatcher(MailQuery query) {
+        this(query, ConversationMembers.SCAN);
+    }
+
+    /** @param conversationScan how many of each folder's newest candidates are read to find a conversation */
+    QueryMatcher(MailQuery query, int conversationScan) {
         this.query = query;
+        this.conversationScan = conversationScan;
         this.utf8 = query.terms().stream().anyMatch(t -> !StandardCharsets.US_ASCII.newEncoder().canEncode(t));
     }
 
-    /** The UIDs of the matching mails in the examined mailbox. */
+    /** The matching UIDs in each folder of the scope; each folder is examined (read-only), twice for a conversation. */
+    List<SearchResults.Folder> match(Store store, List<SearchResults.Folder> scope) throws MessagingException {
+        byte[] conversationId = query.conversationId();
+        ConversationMembers conversation = conversationId == null ? null : new ConversationMembers(conversationId, conversationScan);
+        boolean filtered = !query.terms().isEmpty() || query.receivedAfter() != null || query.receivedBefore() != null;
+        Map<Long, UidSet> candidates = new HashMap<>();
+        List<SearchResults.Folder> found = new ArrayList<>();
+        for (SearchResults.Folder f : scope) {
+            try (Mailbox box = Mailbox.examine(store, f.imapName())) {
+                UidSet matches = conversation != null && !filtered ? null : matches(box); // null: all of the folder
+                if (conversation == null) {
+                    found.add(new SearchResults.Folder(f.id(), f.imapName(), matches));
+                } else {
+                    candidates.put(f.id(), matches);
+                    conversation.scan(f.id(), box, matches);
+                }
+            }
+        }
+        if (conversation != null) {
+            for (SearchResults.Folder f : scope) {
+                try (Mailbox box = Mailbox.examine(store, f.imapName())) {
+                    found.add(new SearchResults.Folder(f.id(), f.imapName(), conversation.members(f.id(), box, candidates.get(f.id()))));
+                }
+            }
+        }
+        return found;
+    }
+
+    /** The UIDs of the mails in the examined mailbox that match the terms and received bounds. */
     UidSet matches(Mailbox box) throws MessagingException {
         Instant after = query.receivedAfter();
         Instant before = query.receivedBefore();

@@ -47,13 +47,7 @@ public final class SearchResults {
     /** Searches each folder (examined, read-only) and puts the newest {@code depth} matches in order. */
     static SearchResults search(Store store, String queryKey, List<Folder> scope, QueryMatcher matcher, int depth)
             throws MessagingException {
-        List<Folder> found = new ArrayList<>();
-        for (Folder f : scope) {
-            try (Mailbox box = Mailbox.examine(store, f.imapName())) {
-                found.add(new Folder(f.id(), f.imapName(), matcher.matches(box)));
-            }
-        }
-        return new SearchResults(queryKey, found, List.of(), 0).deepened(store, depth);
+        return new SearchResults(queryKey, matcher.match(store, scope), List.of(), 0).deepened(store, depth);
     }
 
     /** These results put in order at least {@code wanted} deep (at most {@link #MAX_RANKED}); itself when they are. */

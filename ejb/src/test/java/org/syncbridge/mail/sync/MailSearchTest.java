@@ -31,6 +31,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syncbridge.mail.MailLogin;
 import org.syncbridge.mail.message.BodyRequest;
+import org.syncbridge.mail.message.Conversation;
 import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.mail.sync.MailSearchPage.Outcome;
 
@@ -101,6 +102,10 @@ class MailSearchTest {
 
     /** Appends a mail with this arrival time (INTERNALDATE); answers its UID. */
     long append(String folder, String subject, String text, Instant received) throws Exception {
+        return append(folder, subject, text, received, Map.of());
+    }
+
+    long append(String folder, String subject, String text, Instant received, Map<String, String> headers) throws Exception {
         MimeMessage m = new MimeMessage(Session.getInstance(new Properties()));
         m.setFrom(new InternetAddress("ann@example.com", "Ann Example"));
         m.setRecipient(Message.RecipientType.TO, new InternetAddress("mia@example.org"));
@@ -115,7 +120,17 @@ class MailSearchTest {
                 public Date getReceivedDate() {
                     return Date.from(received);
                 }
+
+                @Override
+                protected void updateMessageID() throws MessagingException {
+                    if (getHeader("Message-ID") == null) {
+                        super.updateMessageID();
+                    }
+                }
             };
+            for (Map.Entry<String, String> h : headers.entrySet()) { // on the copy: copying saves the original anew
+                dated.setHeader(h.getKey(), h.getValue());
+            }
             return ((IMAPFolder) f).appendUIDMessages(new Message[] {dated})[0].uid;
         } finally {
             f.close(false);
@@ -129,7 +144,7 @@ class MailSearchTest {
     MailSearchPage page(MailQuery query, int first, int last, boolean rebuild, boolean continuation, List<SearchResults.Folder> scope)
             throws MessagingException {
         MailSearchRequest r = new MailSearchRequest(7, 42, LOGIN, "", query, first, last, rebuild, continuation, BodyRequest.PLAIN);
-        return search.page(store, r, scope, Set.of("mia@example.org"));
+        return search.page(store, r, scope, Set.of("mia@example.org"), (device, folder) -> ServerIds.PLAIN);
     }
 
     static MailQuery text(String freeText) {
@@ -156,7 +171,54 @@ class MailSearchTest {
         assertEquals("3", first.collectionId());
         assertEquals(String.valueOf(newest), first.serverId());
         assertEquals("3:" + newest, first.longId());
-        assertEquals("3:" + newest, first.properties().get("fileReference"), "attachments are named under the LongId");
+        assertEquals("3:" + newest, first.properties().get("fileReference"), "attachments are named under the ServerId");
+    }
+
+    @Test
+    void resultsCarryTheServerIdsTheDeviceKnowsTheirMailBy() throws Exception {
+        long uid = append("INBOX", "agenda", "x", NOW);
+        MailSearchRequest r = new MailSearchRequest(7, 42, LOGIN, "", text("agenda"), 0, 9, false, false, BodyRequest.PLAIN);
+        ServerIds remapped = ServerIds.after(Map.of(), 5000); // the Inbox's UIDVALIDITY changed after the device synced it
+        MailSearchPage page = search.page(store, r, folders, Set.of(), (device, folder) -> device == 42 && folder == 1 ? remapped : ServerIds.PLAIN);
+        MailSearchPage.Hit hit = page.hits().get(0);
+        assertEquals(String.valueOf(5000 + uid), hit.serverId());
+        assertEquals("1:" + uid, hit.longId(), "a LongId names the UID itself");
+        assertEquals("1:" + (5000 + uid), hit.properties().get("fileReference"));
+    }
+
+    @Test
+    void aConversationIsFoundInEveryFolderByTheIdTheReaderGaveIt() throws Exception {
+        Map<String, String> root = Map.of("Message-ID", "<root.1@example.com>");
+        Map<String, String> reply = Map.of("Message-ID", "<reply.2@example.org>", "In-Reply-To", "<root.1@example.com>",
+                "References", "<root.1@example.com>");
+        Map<String, String> again = Map.of("Message-ID", "<reply.3@example.com>", "In-Reply-To", "<reply.2@example.org>",
+                "References", "<root.1@example.com> <reply.2@example.org>");
+        append("Archive", "Plans", "first", NOW.minus(5, ChronoUnit.DAYS), root);
+        for (int i = 0; i < 4; i++) {
+            append("Archive", "filler " + i, "x", NOW.minus(4, ChronoUnit.DAYS));
+        }
+        append("Projects", "Re: Plans", "second", NOW.minus(2, ChronoUnit.DAYS), reply);
+        append("INBOX", "Re: Re: Plans", "third", NOW.minus(1, ChronoUnit.DAYS), again);
+        append("INBOX", "Plans", "another thread", NOW, Map.of("Message-ID", "<other@example.com>"));
+        byte[] id;
+        Folder archive = store.getFolder("Archive");
+        archive.open(Folder.READ_ONLY);
+        try {
+            id = Conversation.id((MimeMessage) archive.getMessage(1)); // as the mail reader sends it
+        } finally {
+            archive.close(false);
+        }
+
+        MailQuery conversation = new MailQuery(List.of(), List.of(), false, null, null, id);
+        assertEquals(List.of("Re: Re: Plans", "Re: Plans", "Plans"), subjects(page(conversation, 0, 9)));
+        MailQuery withText = new MailQuery(List.of("third"), List.of(), false, null, null, id);
+        assertEquals(List.of("Re: Re: Plans"), subjects(page(withText, 0, 9, true, false, folders)));
+
+        // reading only the two newest mails of each folder, the thread's first mail is not among them: the replies
+        // name it, and IMAP finds it by its Message-ID
+        SearchResults narrow = SearchResults.search(store, "k", folders, new QueryMatcher(conversation, 2), 10);
+        assertEquals(3, narrow.total());
+        assertEquals(List.of(1L, 3L, 2L), narrow.ranked().stream().map(SearchResults.Hit::folderId).toList());
     }
 
     @Test
