@@ -122,13 +122,14 @@ public class MailSearch {
         for (List<SearchResults.Hit> hits : byFolder.values()) {
             long folderId = hits.get(0).folderId();
             ServerIds known = ids.of(r.deviceId(), folderId);
+            Map<Long, SearchResults.Hit> byUid = new HashMap<>();
+            hits.forEach(h -> byUid.put(h.uid(), h));
             try (Mailbox box = Mailbox.examine(store, hits.get(0).imapName())) {
                 for (IMAPMessage m : box.messages(hits.stream().mapToLong(SearchResults.Hit::uid).toArray())) {
                     long uid = box.folder().getUID(m);
                     String serverId = known.serverId(uid);
-                    hits.stream().filter(h -> h.uid() == uid).findFirst().ifPresent(h -> read.put(h, new MailSearchPage.Hit(
-                            String.valueOf(folderId), serverId, folderId + ":" + uid,
-                            items.properties(m, folderId + ":" + serverId, r.bodies(), addresses))));
+                    read.put(byUid.get(uid), new MailSearchPage.Hit(String.valueOf(folderId), serverId, folderId + ":" + uid,
+                            items.properties(m, folderId + ":" + serverId, r.bodies(), addresses)));
                 }
             }
         }
