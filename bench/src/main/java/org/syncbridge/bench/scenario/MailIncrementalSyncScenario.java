@@ -17,6 +17,7 @@ import org.syncbridge.bench.mail.ImapProbe;
 import org.syncbridge.bench.mail.ImapTrace;
 import org.syncbridge.bench.mail.Lmtp;
 import org.syncbridge.bench.mail.MailCorpus;
+import org.syncbridge.bench.server.ClassHistogram;
 import org.syncbridge.bench.server.GcWindow;
 import org.syncbridge.bench.server.HeapSampler;
 import org.syncbridge.bench.server.StoredState;
@@ -116,7 +117,7 @@ final class MailIncrementalSyncScenario implements Scenario {
         EasClient reader = bench.phone(inbox.user(), deviceId);
         String collection = inbox.ready(reader);
         long mark = GcWindow.mark(bench.gcLog());
-        long before = bench.serverProbe().liveHeapKb().orElse(0L);
+        ClassHistogram before = bench.serverProbe().histogram().orElseThrow(() -> new IllegalStateException("jcmd GC.class_histogram failed"));
         MailFullSync first;
         HeapSampler sampler = new HeapSampler(bench.serverProbe(), HEAP_EVERY);
         try (sampler) {
@@ -124,12 +125,11 @@ final class MailIncrementalSyncScenario implements Scenario {
         }
         GcWindow gc = GcWindow.since(bench.gcLog(), mark);
         bench.report().linef("- the phone's initial sync of %,d mails (WindowSize 512): %s s, %s mails/s, %d requests; page median: first tenth "
-                        + "%s ms, last tenth %s ms; %s. Server heap: live at most %d MiB in %d readings (a forced full GC every %d s, "
-                        + "included in the time), %d MiB before; occupancy at most %d MiB (%d pauses%s)",
+                        + "%s ms, last tenth %s ms; %s. Server heap (a class histogram every %d s, its full GC included in the time): %s; "
+                        + "occupancy at most %d MiB (GC log, %d pauses%s)",
                 messages, Report.f2(first.nanos() / 1e9), Report.f1(first.messagesPerSecond()), first.requests(),
-                Report.f1(first.firstTenthMedianMs()), Report.f1(first.lastTenthMedianMs()), first.bodies(), sampler.maxLiveKb() / 1024,
-                sampler.samples(), HEAP_EVERY.toSeconds(), before / 1024, gc.maxBeforeMb(), gc.pauses(),
-                gc.complete() ? "" : ", the log's first ones rotated away");
+                Report.f1(first.firstTenthMedianMs()), Report.f1(first.lastTenthMedianMs()), first.bodies(), HEAP_EVERY.toSeconds(),
+                HeapGrowth.describe(before, sampler), gc.maxBeforeMb(), gc.pauses(), gc.complete() ? "" : ", the log's first ones rotated away");
         return new Folder(inbox, reader, deviceId, collection, first.syncKey());
     }
 

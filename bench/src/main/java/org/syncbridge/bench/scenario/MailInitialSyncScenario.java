@@ -11,6 +11,7 @@ import org.syncbridge.bench.Report;
 import org.syncbridge.bench.Stats;
 import org.syncbridge.bench.client.EasClient;
 import org.syncbridge.bench.client.SyncCall;
+import org.syncbridge.bench.server.ClassHistogram;
 import org.syncbridge.bench.server.GcWindow;
 import org.syncbridge.bench.server.HeapSampler;
 import org.syncbridge.web.eas.wbxml.Element;
@@ -96,14 +97,13 @@ final class MailInitialSyncScenario implements Scenario {
     private static void liveHeap(BenchContext bench, MailInbox inbox, Element options, int window) {
         EasClient phone = bench.phone(inbox.user(), "mail-initial-heap");
         String collection = inbox.ready(phone);
-        long before = bench.serverProbe().liveHeapKb().orElse(0L);
+        ClassHistogram before = bench.serverProbe().histogram().orElseThrow(() -> new IllegalStateException("jcmd GC.class_histogram failed"));
         MailFullSync sync;
         HeapSampler sampler = new HeapSampler(bench.serverProbe(), Duration.ofSeconds(2));
         try (sampler) {
             sync = MailFullSync.run(bench, phone, collection, window, options, inbox.box());
         }
-        bench.report().linef("- live heap during one more sync (WindowSize %d, a forced full GC every 2 s, so not timed: %s s): at most %d MiB "
-                        + "in %d readings, against %d MiB before it", window, Report.f1(sync.nanos() / 1e9), sampler.maxLiveKb() / 1024,
-                sampler.samples(), before / 1024);
+        bench.report().linef("- one more sync (WindowSize %d) with a class histogram of the server every 2 s (a full GC each, so not timed: %s s): %s",
+                window, Report.f1(sync.nanos() / 1e9), HeapGrowth.describe(before, sampler));
     }
 }

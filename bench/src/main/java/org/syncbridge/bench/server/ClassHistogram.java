@@ -29,6 +29,14 @@ public record ClassHistogram(Map<String, long[]> byClass, long totalInstances, l
         return new ClassHistogram(Map.copyOf(rows), Long.parseLong(t.group(1)), Long.parseLong(t.group(2)));
     }
 
+    /** The {@code top} classes whose live bytes grew most since {@code before}: class name to {instances, bytes} grown. */
+    public java.util.List<Map.Entry<String, long[]>> grownSince(ClassHistogram before, int top) {
+        return byClass.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.instances(e.getKey()), e.getValue()[1] - before.bytes(e.getKey())}))
+                .filter(e -> e.getValue()[1] > 0)
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(top).toList();
+    }
+
     public long instances(String className) {
         long[] row = byClass.get(className);
         return row == null ? 0 : row[0];

@@ -3,18 +3,18 @@ package org.syncbridge.bench.server;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The server's live heap while a phase runs: from a thread of its own, every interval, a forced full GC and a heap
- * reading (jcmd GC.run, GC.heap_info). What a request holds at that moment is live and counted; garbage is not. The
- * full GCs stop the server, so a phase sampled this way is not timed for its speed.
+ * The server's live heap while a phase runs: from a thread of its own, every interval, a class histogram (jcmd
+ * GC.class_histogram, which runs a full GC first). What a request holds at that moment is live and counted; garbage
+ * is not. The histogram of the highest reading shows what the heap held then. The full GCs stop the server, so a
+ * phase sampled this way is not timed for its speed.
  */
 public final class HeapSampler implements AutoCloseable {
     private final ServerProbe probe;
     private final Duration every;
-    private final AtomicLong maxKb = new AtomicLong();
     private final AtomicInteger samples = new AtomicInteger();
+    private volatile ClassHistogram peak;
     private final Thread thread;
     private volatile boolean stopped;
 
@@ -28,12 +28,14 @@ public final class HeapSampler implements AutoCloseable {
 
     private void sample() {
         while (!stopped) {
-            Optional<Long> live = probe.liveHeapKb();
+            Optional<ClassHistogram> live = probe.histogram();
             if (stopped) {
                 return; // a reading after the phase ended is not the phase's
             }
-            live.ifPresent(kb -> {
-                maxKb.accumulateAndGet(kb, Math::max);
+            live.ifPresent(h -> {
+                if (peak == null || h.totalBytes() > peak.totalBytes()) {
+                    peak = h;
+                }
                 samples.incrementAndGet();
             });
             try {
@@ -46,7 +48,12 @@ public final class HeapSampler implements AutoCloseable {
 
     /** The highest live heap read, in KiB (0 before the first reading). */
     public long maxLiveKb() {
-        return maxKb.get();
+        return peak == null ? 0 : peak.totalBytes() / 1024;
+    }
+
+    /** The live objects at the highest reading. */
+    public Optional<ClassHistogram> peak() {
+        return Optional.ofNullable(peak);
     }
 
     public int samples() {

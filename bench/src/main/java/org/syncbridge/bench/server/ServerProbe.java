@@ -48,14 +48,6 @@ public final class ServerProbe {
         return new Reading(cpu, rss, hwm, heap.map(h -> h[1]), heap.map(h -> h[0]));
     }
 
-    /** The live heap now: a forced full GC, then the used heap (KiB). */
-    public Optional<Long> liveHeapKb() {
-        return server.serverJvm().flatMap(p -> {
-            jcmd(p.pid(), "GC.run");
-            return jcmd(p.pid(), "GC.heap_info").flatMap(ServerProbe::heap).map(h -> h[1]);
-        });
-    }
-
     /** The server JVM's CPU time so far. */
     public Optional<Duration> cpu() {
         return server.serverJvm().flatMap(p -> p.info().totalCpuDuration());
