@@ -11,6 +11,7 @@ import org.syncbridge.bench.Report;
 import org.syncbridge.bench.Stats;
 import org.syncbridge.bench.client.EasClient;
 import org.syncbridge.bench.client.SyncCall;
+import org.syncbridge.bench.mail.ImapTrace;
 import org.syncbridge.bench.server.ClassHistogram;
 import org.syncbridge.bench.server.GcWindow;
 import org.syncbridge.bench.server.HeapSampler;
@@ -55,6 +56,8 @@ final class MailInitialSyncScenario implements Scenario {
 
         Map<Integer, List<Double>> rates = new LinkedHashMap<>();
         List<List<String>> rows = new ArrayList<>();
+        long trace = ImapTrace.mark(bench.dovecot().log());
+        int synced = 0;
         long peakBefore = 0;
         long peakAfter = 0;
         for (int run = 1; run <= mail.initialRuns(); run++) {
@@ -67,6 +70,7 @@ final class MailInitialSyncScenario implements Scenario {
                 GcWindow gc = GcWindow.since(bench.gcLog(), mark);
                 peakBefore = Math.max(peakBefore, gc.maxBeforeMb());
                 peakAfter = Math.max(peakAfter, gc.maxAfterMb());
+                synced += inbox.box().messages();
                 double rate = sync.messagesPerSecond();
                 rates.computeIfAbsent(window, w -> new ArrayList<>()).add(rate);
                 Stats pages = Stats.ofNanos(sync.pageNanos());
@@ -87,10 +91,25 @@ final class MailInitialSyncScenario implements Scenario {
                     e.getValue().size(), Report.f1(e.getValue().stream().mapToDouble(d -> d).min().orElseThrow()),
                     Report.f1(e.getValue().stream().mapToDouble(d -> d).max().orElseThrow()));
         }
+        if (mail.imapTrace()) {
+            imapCommands(report, ImapTrace.since(bench.dovecot().log(), trace), synced);
+        }
         report.linef("- server heap during the measured syncs (GC log): occupancy at most %d MiB; at most %d MiB after an evacuating "
                 + "collection (live data plus old garbage not yet collected)", peakBefore, peakAfter);
         liveHeap(bench, inbox, options, mail.initialWindows().stream().mapToInt(Integer::intValue).max().orElseThrow());
         bench.probe("the mail initial syncs");
+    }
+
+    /** The IMAP commands of the measured syncs, per mail synced. */
+    private static void imapCommands(Report report, List<ImapTrace.Command> commands, int mails) {
+        report.linef("\nIMAP commands the server sent for the %,d mails of the measured syncs, as Dovecot logged them (time: Dovecot's imap "
+                + "process running the command):", mails);
+        List<List<String>> rows = new ArrayList<>();
+        for (ImapTrace.Command c : commands) {
+            rows.add(List.of("`" + c.command() + "`", Report.f2(c.count() / (double) mails), Report.f1(c.micros() / (double) c.count()),
+                    Report.f1(c.micros() / 1000.0 / mails), String.valueOf(c.bytesOut() / c.count())));
+        }
+        report.table(List.of("command", "per mail", "µs each", "ms per mail", "bytes out each"), rows);
     }
 
     /** One more sync, not timed, with the server's live heap read every 2 s (a forced full GC each time). */
