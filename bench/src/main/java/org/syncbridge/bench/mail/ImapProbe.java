@@ -22,6 +22,76 @@ public final class ImapProbe {
     private ImapProbe() {
     }
 
+    /** A session that keeps the folder selected, as a client that stays connected does. */
+    public static final class Held implements AutoCloseable {
+        private final Socket socket;
+        private final BufferedReader in;
+        private final OutputStream out;
+        private final String mailbox;
+        private int tag;
+
+        private Held(Socket socket, String mailbox) throws IOException {
+            this.socket = socket;
+            this.mailbox = mailbox;
+            this.in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            this.out = socket.getOutputStream();
+        }
+
+        /** Nanoseconds of a NOOP: the server tells the session what changed in the selected folder. */
+        public long noop() {
+            return timed("NOOP");
+        }
+
+        /** Nanoseconds of selecting the folder again in the same session. */
+        public long selectAgain() {
+            return timed("SELECT \"" + mailbox + "\" (CONDSTORE)");
+        }
+
+        private long timed(String command) {
+            long start = System.nanoTime();
+            try {
+                command(in, out, "h" + (++tag), command);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return System.nanoTime() - start;
+        }
+
+        @Override
+        public void close() {
+            try (socket) {
+                command(in, out, "h" + (++tag), "LOGOUT");
+            } catch (IOException e) {
+                // closing anyway
+            }
+        }
+    }
+
+    /** Logs in and selects {@code mailbox}, keeping the session. */
+    public static Held hold(int port, String login, String mailbox) {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 10_000);
+            socket.setSoTimeout(60_000);
+            Held held = new Held(socket, mailbox);
+            String greeting = held.in.readLine();
+            if (greeting == null || !greeting.startsWith("* OK")) {
+                throw new IllegalStateException("IMAP greeting: " + greeting);
+            }
+            command(held.in, held.out, "h0", "LOGIN \"" + login + "\" \"bench\"");
+            command(held.in, held.out, "h0", "ENABLE CONDSTORE");
+            command(held.in, held.out, "h0", "SELECT \"" + mailbox + "\" (CONDSTORE)");
+            return held;
+        } catch (IOException e) {
+            try {
+                socket.close();
+            } catch (IOException ignored) {
+                // the session failed anyway
+            }
+            throw new UncheckedIOException("IMAP session of " + login + " failed", e);
+        }
+    }
+
     public static Session select(int port, String login, String mailbox) {
         long start = System.nanoTime();
         try (Socket socket = new Socket()) {

@@ -36,6 +36,8 @@ final class MailIncrementalSyncScenario implements Scenario {
     private static final Duration HEAP_EVERY = Duration.ofSeconds(10);
     /** IMAP sessions per folder timed without the server. */
     private static final int IMAP_SESSIONS = 40;
+    /** Deliveries followed by a timed look at the folder, per kind of look and folder. */
+    private static final int IMAP_AFTER_MAIL = 20;
 
     /** One folder with its phone and what was measured on it. */
     private static final class Folder {
@@ -48,6 +50,8 @@ final class MailIncrementalSyncScenario implements Scenario {
         final List<Long> deliveryNanos = new ArrayList<>();
         String key;
         int next;
+        /** Mails delivered in the rounds, which the phone synced. */
+        int delivered;
 
         Folder(MailInbox inbox, EasClient reader, String deviceId, String collection, String key) {
             this.inbox = inbox;
@@ -106,6 +110,7 @@ final class MailIncrementalSyncScenario implements Scenario {
             imapCommands(report, ImapTrace.since(bench.dovecot().log(), trace), rounds);
         }
         imapAlone(bench, small, large);
+        imapAfterNewMail(bench, small, large);
         bench.probe("the mail incremental rounds");
         bench.afterServerStops(stored -> state(bench, stored, List.of(small, large)));
     }
@@ -136,6 +141,7 @@ final class MailIncrementalSyncScenario implements Scenario {
     private static void newMailAndSync(BenchContext bench, Folder f, Element options, boolean measured) {
         int bodyType = bench.config().mail().bodyType();
         int n = f.next++;
+        f.delivered++;
         MailCorpus.Message m = f.inbox.box().corpus().message(n, Instant.now());
         long t0 = System.nanoTime();
         Lmtp.deliver(bench.dovecot().lmtpSocket(), f.inbox.imapLogin(), m.bytes());
@@ -203,6 +209,44 @@ final class MailIncrementalSyncScenario implements Scenario {
         bench.report().table(List.of("Inbox", "session median", "session p95", "SELECT median", "SELECT p95"), rows);
     }
 
+    /**
+     * What Dovecot takes to show a folder after new mail arrived: in a new session (as the server does for each Sync), and
+     * in a session that keeps the folder selected (NOOP, or selecting it again there). Each time one mail is delivered first.
+     */
+    private static void imapAfterNewMail(BenchContext bench, Folder small, Folder large) {
+        List<List<String>> rows = new ArrayList<>();
+        for (Folder f : List.of(small, large)) {
+            List<Long> fresh = new ArrayList<>();
+            List<Long> noop = new ArrayList<>();
+            List<Long> again = new ArrayList<>();
+            try (ImapProbe.Held held = ImapProbe.hold(bench.dovecot().port(), f.inbox.imapLogin(), "INBOX")) {
+                for (int i = 0; i < IMAP_AFTER_MAIL; i++) {
+                    bench.deadline().check("IMAP sessions after new mail");
+                    deliver(bench, f);
+                    fresh.add(ImapProbe.select(bench.dovecot().port(), f.inbox.imapLogin(), "INBOX").selectNanos());
+                    deliver(bench, f);
+                    noop.add(held.noop());
+                    deliver(bench, f);
+                    again.add(held.selectAgain());
+                }
+            }
+            Stats a = Stats.ofNanos(fresh);
+            Stats b = Stats.ofNanos(noop);
+            Stats c = Stats.ofNanos(again);
+            rows.add(List.of(String.format(Locale.ROOT, "%,d mails", f.messages()), Report.f2(a.medianMs()), Report.f2(a.p95Ms()),
+                    Report.f2(b.medianMs()), Report.f2(b.p95Ms()), Report.f2(c.medianMs()), Report.f2(c.p95Ms())));
+        }
+        bench.report().linef("\nDovecot right after one new mail (LMTP), %d times each, ms: SELECT in a new session (what each Sync does), "
+                + "NOOP in a session that keeps INBOX selected, and SELECT again in that session:", IMAP_AFTER_MAIL);
+        bench.report().table(List.of("Inbox", "new session SELECT median", "p95", "held session NOOP median", "p95",
+                "SELECT again median", "p95"), rows);
+    }
+
+    /** One more mail into the folder, after the rounds (the phone does not sync it). */
+    private static void deliver(BenchContext bench, Folder f) {
+        Lmtp.deliver(bench.dovecot().lmtpSocket(), f.inbox.imapLogin(), f.inbox.box().corpus().message(f.next++, Instant.now()).bytes());
+    }
+
     /** The IMAP commands the server sent during the rounds (each round: one Sync with a new mail and one without), per round. */
     private static void imapCommands(Report report, List<ImapTrace.Command> commands, int rounds) {
         report.linef("\nIMAP commands the server sent during the %d rounds, as Dovecot logged them (per round: two Syncs of each Inbox; "
@@ -228,7 +272,7 @@ final class MailIncrementalSyncScenario implements Scenario {
             long identities = stored.count("select count(*) from sb_mail_message_key where folder_id = ?", Long.parseLong(f.collection));
             String plain = s.plain();
             String head = plain.replace("\n", " / ");
-            rows.add(List.of(String.format(Locale.ROOT, "%,d mails", f.next - f.inbox.box().loaded() + f.messages()), f.deviceId,
+            rows.add(List.of(String.format(Locale.ROOT, "%,d mails", f.messages() + f.delivered), f.deviceId,
                     String.valueOf(s.syncKey()), String.format(Locale.ROOT, "%,d", s.snapshotChars()) + (s.deflated() ? " (deflated)" : ""),
                     String.format(Locale.ROOT, "%,d", plain.length()), String.format(Locale.ROOT, "%,d", s.previousSnapshotChars()),
                     String.format(Locale.ROOT, "%,d", s.totalChars()), String.format(Locale.ROOT, "%,d", identities),

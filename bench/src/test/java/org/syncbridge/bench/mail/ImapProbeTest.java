@@ -31,6 +31,19 @@ class ImapProbeTest {
     }
 
     @Test
+    void aHeldSessionKeepsTheFolderSelected() throws Exception {
+        try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<List<String>> seen = CompletableFuture.supplyAsync(() -> serve(server, "OK [READ-WRITE] Select completed"));
+            try (ImapProbe.Held held = ImapProbe.hold(server.getLocalPort(), "mia@bench.test", "INBOX")) {
+                assertTrue(held.noop() > 0);
+                assertTrue(held.selectAgain() > 0);
+            }
+            List<String> lines = seen.get(10, TimeUnit.SECONDS);
+            assertEquals(List.of("LOGIN", "ENABLE", "SELECT", "NOOP", "SELECT", "LOGOUT"), lines.stream().map(l -> l.split(" ")[1]).toList());
+        }
+    }
+
+    @Test
     void aRefusedSelectFails() throws Exception {
         try (ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             CompletableFuture.runAsync(() -> serve(server, "NO Mailbox doesn't exist"));
