@@ -39,6 +39,14 @@ public final class EmailProperties {
     /** A list of {@link MailAttachment}. */
     public static final String ATTACHMENTS = "attachments";
     /**
+     * From a client (16.0 drafts), the attachments it adds: a list of maps with "clientId" (its temporary id, to be
+     * answered with the new FileReference), "displayName", "contentType", "content" (byte[]), "method" ("1" normal,
+     * "5" embedded message), and where sent "isInline" ("0" or "1"), "contentId", "contentLocation".
+     */
+    public static final String ATTACHMENTS_ADDED = "attachmentsAdded";
+    /** From a client (16.0 drafts), the attachments it removes: a list of their FileReference strings. */
+    public static final String ATTACHMENTS_DELETED = "attachmentsDeleted";
+    /**
      * For an iMIP REQUEST, CANCEL or REPLY: its members as "meetingRequest.member" properties (allDayEvent,
      * startTime, endTime, dtStamp (ISO instants), location, organizer, globalObjId (base64, MS-ASEMAIL's
      * encoding of the UID), instanceType, recurrenceId, reminder (minutes), responseRequested, sensitivity,

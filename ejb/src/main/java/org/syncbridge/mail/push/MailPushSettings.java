@@ -27,7 +27,7 @@ public record MailPushSettings(int perUser, int perNode, Duration grace, Duratio
 
     static MailPushSettings fromSystem() {
         return new MailPushSettings(
-                SystemSettings.intValue("syncbridge.mail.push.connections-per-user", 2),
+                SystemSettings.intValue("syncbridge.mail.push.connections-per-user", 1),
                 SystemSettings.intValue("syncbridge.mail.push.connections", 1000),
                 Duration.ofSeconds(SystemSettings.intValue("syncbridge.mail.push.grace-seconds", 30)),
                 Duration.ofSeconds(Math.max(1, SystemSettings.intValue("syncbridge.mail.push.poll-seconds", 30))),

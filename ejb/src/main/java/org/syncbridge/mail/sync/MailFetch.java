@@ -15,6 +15,8 @@ import org.syncbridge.mail.MailLogin;
 import org.syncbridge.mail.MailUnavailable;
 import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.persistence.mail.MailFolder;
+import org.syncbridge.persistence.mail.MailSyncState;
+import org.syncbridge.persistence.sync.CollectionState;
 
 /**
  * The mail side of ItemOperations: one mail by folder and ServerId (or the LongId "folder:ServerId" that
@@ -32,24 +34,39 @@ public class MailFetch {
     @Inject
     MailItems items;
 
-    /** The mail's properties with its body as wished; empty when the folder or the mail is not (or no longer) there. */
-    public Optional<Map<String, Object>> fetch(long userId, MailLogin login, String collectionId, String serverId, BodyRequest bodies) {
+    /**
+     * The mail a device knows by {@code serverId}, with its body as wished; empty when the folder or the mail is not
+     * (or no longer) there.
+     */
+    public Optional<Map<String, Object>> fetch(long deviceId, long userId, MailLogin login, String collectionId, String serverId,
+                                               BodyRequest bodies) {
+        MailSyncState state = em.find(MailSyncState.class, new CollectionState.Key(deviceId, collectionId));
+        ServerIds ids = state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
+        return ids.uid(serverId).flatMap(uid -> fetchUid(userId, login, collectionId, uid, serverId, bodies));
+    }
+
+    private Optional<Map<String, Object>> fetchUid(long userId, MailLogin login, String collectionId, long mailUid, String serverId,
+                                                   BodyRequest bodies) {
         Optional<MailFolder> folder = folder(userId, collectionId);
-        Optional<Long> uid = MailAccount.number(serverId);
+        Optional<Long> uid = Optional.of(mailUid);
         if (folder.isEmpty() || uid.isEmpty()) {
             return Optional.empty();
         }
         try (MailConnection c = connections.open(login); Mailbox box = Mailbox.open(c.store(), folder.get().getImapName())) {
-            return box.message(uid.get()).map(m -> items.properties(m, folder.get().getId() + ":" + uid.get(), bodies, MailAccount.addresses(em, userId)));
+            return box.message(uid.get()).map(m -> items.properties(m, folder.get().getId() + ":" + serverId, bodies, MailAccount.addresses(em, userId)));
         } catch (MessagingException e) {
             throw new MailUnavailable("fetching a mail of " + login.login() + " failed: " + e.getMessage(), e);
         }
     }
 
-    /** A LongId: "folderId:ServerId". */
+    /** A LongId from a search: "folderId:UID". */
     public Optional<Map<String, Object>> fetch(long userId, MailLogin login, String longId, BodyRequest bodies) {
         int colon = longId.indexOf(':');
-        return colon < 0 ? Optional.empty() : fetch(userId, login, longId.substring(0, colon), longId.substring(colon + 1), bodies);
+        if (colon < 0) {
+            return Optional.empty();
+        }
+        String uid = longId.substring(colon + 1);
+        return MailAccount.number(uid).flatMap(u -> fetchUid(userId, login, longId.substring(0, colon), u, uid, bodies));
     }
 
     /**

@@ -45,18 +45,19 @@ public class MailMoves {
         if (destination == null || destination.getUserId() != userId || destination.getImapName() == null) {
             return new MoveResult(MoveResult.Status.INVALID_DESTINATION, null);
         }
-        Optional<Long> number = MailAccount.number(serverId);
+        Optional<Long> number = ids(deviceId, String.valueOf(sourceId)).uid(serverId);
         if (number.isEmpty()) {
             return new MoveResult(MoveResult.Status.INVALID_SOURCE, null);
         }
         long uid = number.get();
+        ServerIds destinationIds = ids(deviceId, String.valueOf(destinationId));
         MailMove.Id moveId = new MailMove.Id(deviceId, sourceId, uid);
         try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection.store(), source.getImapName())) {
             Optional<IMAPMessage> message = box.message(uid);
             if (message.isEmpty()) {
                 MailMove earlier = em.find(MailMove.class, moveId);
                 return earlier != null && earlier.getDestinationFolderId() == destinationId
-                        ? new MoveResult(MoveResult.Status.MOVED, String.valueOf(earlier.getDestinationUid()))
+                        ? new MoveResult(MoveResult.Status.MOVED, destinationIds.serverId(earlier.getDestinationUid()))
                         : new MoveResult(MoveResult.Status.INVALID_SOURCE, null);
             }
             int flags = MessageFlags.of(message.get().getFlags());
@@ -75,10 +76,16 @@ public class MailMoves {
                 em.flush();
             }
             em.persist(new MailMove(moveId, destinationId, newUid.get(), Instant.now()));
-            return new MoveResult(MoveResult.Status.MOVED, String.valueOf(newUid.get()));
+            return new MoveResult(MoveResult.Status.MOVED, destinationIds.serverId(newUid.get()));
         } catch (MessagingException e) {
             throw new MailUnavailable("moving a mail of " + login.login() + " failed: " + e.getMessage(), e);
         }
+    }
+
+    /** The ServerIds the device knows a folder's mail by. */
+    private ServerIds ids(long deviceId, String collectionId) {
+        MailSyncState state = em.find(MailSyncState.class, new CollectionState.Key(deviceId, collectionId));
+        return state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
     }
 
     /** The device no longer holds the mail in the source (nor under the previous key, so a replay cannot bring it back). */
@@ -110,6 +117,6 @@ public class MailMoves {
                 f.put(uid, flags);
             }
         }
-        return new MailSnapshot(s.uidValidity(), s.modseq(), s.cutoff(), s.complete(), held.apply(s), f).encode();
+        return s.holding(held.apply(s), f).encode();
     }
 }

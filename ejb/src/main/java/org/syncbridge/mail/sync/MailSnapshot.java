@@ -11,15 +11,24 @@ import java.util.TreeMap;
  * that point, the date window, the UIDs the device holds and, where the IMAP server has no CONDSTORE, the
  * flags it holds them with (the only way to see flag changes there). {@code complete}: nothing was left to
  * send, so an unchanged HIGHESTMODSEQ means nothing to say. Stored as text, a few lines:
- * <pre>v=1 / validity / modseq / cutoff (epoch seconds or -) / complete (0|1) / held (sequence set) / flag runs</pre>
+ * <pre>v=1 / validity / modseq / cutoff (epoch seconds or -) / complete (0|1) / held (sequence set) [/ F flag runs] [/ I ids]</pre>
  * Flag runs follow the held UIDs in ascending order as "count*flags" items, so a folder of mostly read mail is
- * one run.
+ * one run; ids ({@link ServerIds}) appear only after a UIDVALIDITY change.
  */
 public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held,
-                           TreeMap<Long, Integer> flags) {
+                           TreeMap<Long, Integer> flags, ServerIds ids) {
+
+    public MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held, TreeMap<Long, Integer> flags) {
+        this(uidValidity, modseq, cutoff, complete, held, flags, ServerIds.PLAIN);
+    }
 
     public static MailSnapshot empty() {
         return new MailSnapshot(0, 0, null, false, UidSet.EMPTY, null);
+    }
+
+    /** The same snapshot with other held mail and flags; the ServerIds of mail no longer held are forgotten. */
+    MailSnapshot holding(UidSet newHeld, TreeMap<Long, Integer> newFlags) {
+        return new MailSnapshot(uidValidity, modseq, cutoff, complete, newHeld, newFlags, ids.keepOnly(newHeld));
     }
 
     /** Whether flags are tracked per message (IMAP servers without CONDSTORE). */
@@ -45,6 +54,10 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
                 }
             });
             appendRun(s, run);
+            s.append('\n');
+        }
+        if (!ids.plain()) {
+            s.append('I').append(ids.encode()).append('\n');
         }
         return s.toString();
     }
@@ -65,10 +78,19 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         }
         UidSet held = UidSet.parse(lines[5]);
         TreeMap<Long, Integer> flags = null;
-        if (lines.length > 6 && lines[6].startsWith("F")) {
+        String flagLine = null;
+        ServerIds ids = ServerIds.PLAIN;
+        for (int i = 6; i < lines.length; i++) {
+            if (lines[i].startsWith("F")) {
+                flagLine = lines[i];
+            } else if (lines[i].startsWith("I")) {
+                ids = ServerIds.decode(lines[i].substring(1));
+            }
+        }
+        if (flagLine != null) {
             flags = new TreeMap<>();
             List<int[]> runs = new ArrayList<>();
-            for (String run : lines[6].substring(1).split(",")) {
+            for (String run : flagLine.substring(1).split(",")) {
                 if (!run.isEmpty()) {
                     int star = run.indexOf('*');
                     runs.add(new int[] {Integer.parseInt(run.substring(0, star)), Integer.parseInt(run.substring(star + 1))});
@@ -89,7 +111,7 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
             });
         }
         Instant cutoff = "-".equals(lines[3]) ? null : Instant.ofEpochSecond(Long.parseLong(lines[3]));
-        return new MailSnapshot(Long.parseLong(lines[1]), Long.parseLong(lines[2]), cutoff, "1".equals(lines[4]), held, flags);
+        return new MailSnapshot(Long.parseLong(lines[1]), Long.parseLong(lines[2]), cutoff, "1".equals(lines[4]), held, flags, ids);
     }
 
     /** The flags held for each UID; unlisted UIDs hold none. */

@@ -101,27 +101,27 @@ public class MailSync {
         Mailbox box = Mailbox.open(connection.store(), folder.getImapName());
         try {
             long validity = box.uidValidity();
+            List<ServerChange> changes = new ArrayList<>();
             if (from.uidValidity() != 0 && from.uidValidity() != validity) {
-                LOG.info(() -> "UIDVALIDITY of " + folder.getImapName() + " changed; the device's copy is replaced without a reset");
-                from = new MailSnapshot(validity, 0, from.cutoff(), false, from.held(), from.tracksFlags() ? new TreeMap<>() : null);
+                Remap.Result remap = Remap.of(em, folder.getId(), box, from, validity);
+                LOG.info(() -> "UIDVALIDITY of " + folder.getImapName() + " changed: " + remap.snapshot().held().size()
+                        + " mails found again, " + remap.lost().size() + " gone");
+                from = remap.snapshot();
+                remap.lost().forEach(id -> changes.add(new ServerChange(ServerChange.Kind.DELETE, id, null)));
             }
             List<CommandResult> results = new ArrayList<>();
             Map<Long, Flags> written = new HashMap<>();
-            UidSet removedByClient = UidSet.EMPTY;
+            List<Long> removed = new ArrayList<>();
             for (ClientCommand command : r.commands()) {
-                CommandResult result = apply(command, r, folder, box, written);
-                results.add(result);
-                if (command instanceof ClientCommand.Delete && result.outcome() == Outcome.OK) {
-                    removedByClient = removedByClient.with(Long.parseLong(result.serverId()));
-                }
+                results.add(apply(command, r, folder, box, from.ids(), written, removed));
             }
+            UidSet removedByClient = UidSet.of(removed.stream().mapToLong(Long::longValue).toArray());
             if (!r.commands().isEmpty()) { // select again: HIGHESTMODSEQ after the device's own writes
                 box.close();
                 box = Mailbox.open(connection.store(), folder.getImapName());
             }
             Instant cutoff = r.windowStart() == null ? null : r.windowStart().truncatedTo(ChronoUnit.DAYS);
             MailSnapshot basisSnapshot = withoutRemoved(from, removedByClient, written);
-            List<ServerChange> changes = new ArrayList<>();
             MailSnapshot next = basisSnapshot;
             boolean more = false;
             if (r.getChanges()) {
@@ -150,25 +150,26 @@ public class MailSync {
                             java.util.Set<Long> ownWrites, List<ServerChange> changes) throws MessagingException {
         long modseq = box.highestModseq();
         boolean sameWindow = java.util.Objects.equals(cutoff, from.cutoff());
-        if (box.condstore() && from.complete() && from.modseq() == modseq && from.uidValidity() == validity && sameWindow && ownWrites.isEmpty()) {
+        if (box.condstore() && from.complete() && from.modseq() == modseq && sameWindow && ownWrites.isEmpty()) {
             return new Chosen(from, false); // nothing happened in the mailbox since the snapshot
         }
         MailDiff diff = diff(box, from, cutoff, ownWrites);
-        int window = Math.max(1, Math.min(r.windowSize(), MAX_WINDOW));
+        int window = Math.max(1, Math.min(r.windowSize(), MAX_WINDOW) + changes.size()); // a remap's Deletes come on top
+        ServerIds ids = from.ids();
         UidSet held = from.held();
         TreeMap<Long, Integer> flags = box.condstore() ? null : new TreeMap<>(from.flagsOrEmpty());
         for (long uid : toArray(diff.gone())) {
             if (changes.size() >= window) {
                 break;
             }
-            changes.add(new ServerChange(ServerChange.Kind.DELETE, String.valueOf(uid), null));
+            changes.add(new ServerChange(ServerChange.Kind.DELETE, ids.serverId(uid), null));
             held = held.without(uid);
         }
         for (long uid : toArray(diff.leftWindow())) {
             if (changes.size() >= window) {
                 break;
             }
-            changes.add(new ServerChange(ServerChange.Kind.SOFT_DELETE, String.valueOf(uid), null));
+            changes.add(new ServerChange(ServerChange.Kind.SOFT_DELETE, ids.serverId(uid), null));
             held = held.without(uid);
         }
         int changesSent = 0;
@@ -176,7 +177,7 @@ public class MailSync {
             if (changes.size() >= window) {
                 break;
             }
-            changes.add(new ServerChange(ServerChange.Kind.CHANGE, String.valueOf(changed.getKey()), items.flagProperties(changed.getValue())));
+            changes.add(new ServerChange(ServerChange.Kind.CHANGE, ids.serverId(changed.getKey()), items.flagProperties(changed.getValue())));
             if (flags != null) {
                 flags.put(changed.getKey(), MessageFlags.of(changed.getValue()));
             }
@@ -185,9 +186,10 @@ public class MailSync {
         int room = window - changes.size();
         long[] adds = diff.missing().highest(room);
         java.util.Set<String> own = adds.length == 0 ? java.util.Set.of() : MailAccount.addresses(em, r.userId());
-        for (IMAPMessage message : box.messages(adds)) {
+        List<IMAPMessage> added = box.messages(adds);
+        for (IMAPMessage message : added) {
             long uid = box.folder().getUID(message);
-            String serverId = String.valueOf(uid);
+            String serverId = ids.serverId(uid);
             Map<String, Object> properties = items.properties(message, folder.getId() + ":" + serverId, r.bodies(), own);
             if (folder.getRole().equals(MailRole.DRAFTS.name())) {
                 properties.put(EmailProperties.IS_DRAFT, "1");
@@ -198,6 +200,7 @@ public class MailSync {
                 flags.put(uid, MessageFlags.of(message.getFlags()));
             }
         }
+        Identities.record(em, folder.getId(), validity, box.folder(), added);
         if (flags != null) {
             flags.keySet().retainAll(toSet(held));
         }
@@ -205,7 +208,7 @@ public class MailSync {
         long sent = changes.size();
         boolean more = sent < diff.count();
         long nextModseq = box.condstore() && !changesLeft ? modseq : from.modseq();
-        return new Chosen(new MailSnapshot(validity, nextModseq, cutoff, !more, held, flags), more);
+        return new Chosen(new MailSnapshot(validity, nextModseq, cutoff, !more, held, flags, ids.keepOnly(held)), more);
     }
 
     private MailDiff diff(Mailbox box, MailSnapshot from, Instant cutoff, java.util.Set<Long> ownWrites) throws MessagingException {
@@ -242,17 +245,17 @@ public class MailSync {
             written.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f)));
             removed.forEach(flags::remove);
         }
-        return new MailSnapshot(from.uidValidity(), from.modseq(), from.cutoff(), from.complete(), from.held().without(removed), flags);
+        return from.holding(from.held().without(removed), flags);
     }
 
-    private CommandResult apply(ClientCommand command, MailSyncRequest r, MailFolder folder, Mailbox box, Map<Long, Flags> written)
-            throws MessagingException {
+    private CommandResult apply(ClientCommand command, MailSyncRequest r, MailFolder folder, Mailbox box, ServerIds ids,
+                                Map<Long, Flags> written, List<Long> removed) throws MessagingException {
         if (command instanceof ClientCommand.Add) {
             LOG.info(() -> "Refused a mail Add in " + folder.getImapName() + ": only drafts are created by clients (16.0)");
             return new CommandResult(command, null, Outcome.INVALID, null);
         }
         String serverId = serverIdOf(command);
-        Optional<Long> uid = MailAccount.number(serverId);
+        Optional<Long> uid = ids.uid(serverId);
         Optional<IMAPMessage> message = uid.isEmpty() ? Optional.empty() : box.message(uid.get());
         if (message.isEmpty()) {
             return new CommandResult(command, serverId, Outcome.NOT_FOUND, null);
@@ -271,6 +274,7 @@ public class MailSync {
             } else {
                 box.deleteNow(m);
             }
+            removed.add(uid.get());
             return new CommandResult(command, serverId, Outcome.OK, null);
         }
         ClientCommand.Change change = (ClientCommand.Change) command;
@@ -301,12 +305,15 @@ public class MailSync {
         Instant cutoff = windowStart == null ? null : windowStart.truncatedTo(ChronoUnit.DAYS);
         try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection.store(), folder.get().getImapName())) {
             MailSnapshot from = basis.get().snapshot();
-            if (from.uidValidity() != box.uidValidity()) {
-                from = new MailSnapshot(box.uidValidity(), 0, from.cutoff(), false, from.held(), from.flags());
+            long lost = 0;
+            if (from.uidValidity() != 0 && from.uidValidity() != box.uidValidity()) {
+                Remap.Result remap = Remap.of(em, folder.get().getId(), box, from, box.uidValidity());
+                from = remap.snapshot();
+                lost = remap.lost().size();
             } else if (box.condstore() && from.complete() && from.modseq() == box.highestModseq() && java.util.Objects.equals(cutoff, from.cutoff())) {
                 return new Estimate(Estimate.Status.OK, 0);
             }
-            return new Estimate(Estimate.Status.OK, diff(box, from, cutoff, java.util.Set.of()).count());
+            return new Estimate(Estimate.Status.OK, lost + diff(box, from, cutoff, java.util.Set.of()).count());
         } catch (MessagingException e) {
             throw new MailUnavailable("estimating " + folder.get().getImapName() + " failed: " + e.getMessage(), e);
         }

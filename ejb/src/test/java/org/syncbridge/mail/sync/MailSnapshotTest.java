@@ -20,7 +20,7 @@ class MailSnapshotTest {
         flags.remove(700L);
         MailSnapshot s = new MailSnapshot(42, 0, Instant.ofEpochSecond(1_800_000_000L), true, UidSet.parse("1:1000,2000"), flags);
         String text = s.encode();
-        assertTrue(text.endsWith("F499*1,1*3,199*1,1*0,300*1,1*0"), text);
+        assertTrue(text.endsWith("F499*1,1*3,199*1,1*0,300*1,1*0\n"), text);
         MailSnapshot back = MailSnapshot.decode(text);
         assertEquals(42, back.uidValidity());
         assertEquals(s.cutoff(), back.cutoff());

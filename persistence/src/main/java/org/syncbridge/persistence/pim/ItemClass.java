@@ -2,9 +2,12 @@ package org.syncbridge.persistence.pim;
 
 import org.syncbridge.persistence.folder.ContentType;
 
-/** What a PIM item is; each lives in the folders of the matching content type. */
+/**
+ * What an item is; a PIM item lives in the folders of the matching content type. EMAIL has none: mail stays on the
+ * IMAP server and is never stored as a PIM item, so no folder and no row maps to it.
+ */
 public enum ItemClass {
-    CONTACT(ContentType.CONTACTS), EVENT(ContentType.CALENDAR), TASK(ContentType.TASKS);
+    CONTACT(ContentType.CONTACTS), EVENT(ContentType.CALENDAR), TASK(ContentType.TASKS), EMAIL(null);
 
     private final ContentType folderType;
 
@@ -14,7 +17,7 @@ public enum ItemClass {
 
     public static ItemClass of(ContentType folderType) {
         for (ItemClass c : values()) {
-            if (c.folderType == folderType) {
+            if (folderType != null && c.folderType == folderType) {
                 return c;
             }
         }

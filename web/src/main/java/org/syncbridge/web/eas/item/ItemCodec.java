@@ -1,6 +1,7 @@
 package org.syncbridge.web.eas.item;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -24,8 +25,8 @@ import org.syncbridge.web.eas.wbxml.WbxmlWriter;
 
 /**
  * Reads and writes an item's ApplicationData through its class's mapping table: one codec for
- * every class, so a field is added by a row in a table, not by code. The note travels as AirSyncBase
- * Body (property "body", plain text) from the class's body version on.
+ * every class, so a field is added by a row in a table, not by code. A PIM item's note travels as AirSyncBase
+ * Body (property "body", plain text) from the class's body version on; a mail's table carries its own body.
  */
 public final class ItemCodec {
     private static final java.util.logging.Logger LOG = java.util.logging.Logger.getLogger(ItemCodec.class.getName());
@@ -47,10 +48,20 @@ public final class ItemCodec {
 
     private final List<ItemField> table;
 
+    /** A PIM class's codec: its table and its note as AirSyncBase Body from {@code bodySince}. */
     public ItemCodec(List<ItemField> table, ProtocolVersion bodySince) {
+        this(withNote(table, bodySince));
+    }
+
+    /** A codec for a table that carries its own body, or none. */
+    public ItemCodec(List<ItemField> table) {
+        this.table = List.copyOf(table);
+    }
+
+    private static List<ItemField> withNote(List<ItemField> table, ProtocolVersion bodySince) {
         List<ItemField> withBody = new ArrayList<>(table);
         withBody.add(ItemField.body(bodySince));
-        this.table = List.copyOf(withBody);
+        return withBody;
     }
 
     /** The properties a client of this version can send; a change from it replaces exactly these. */
@@ -92,9 +103,16 @@ public final class ItemCodec {
                 case DATE, COMPACT_DATE -> properties.put(name, instant(element.get().text(), field).toString());
                 case LIST -> {
                     List<String> values = new ArrayList<>();
-                    element.get().children(field.listItem()).forEach(e -> values.add(e.text()));
+                    for (Element entry : element.get().children(field.listItem())) {
+                        if (field.members().isEmpty()) {
+                            values.add(entry.text());
+                        } else {
+                            entry.childText(field.members().get(0).tag()).ifPresent(values::add);
+                        }
+                    }
                     properties.put(name, values);
                 }
+                case OPAQUE -> properties.put(name, element.get().bytes());
                 case GROUP -> readFields(element.get(), field.members(), memberPrefix(field, prefix), version, properties);
                 case RECORDS -> {
                     List<Map<String, Object>> records = new ArrayList<>();
@@ -106,6 +124,9 @@ public final class ItemCodec {
                     properties.put(name, records);
                 }
                 case BODY -> element.get().childText(BODY_DATA).filter(d -> !d.isEmpty()).ifPresent(d -> properties.put(name, d));
+                case CHOSEN_BODY -> properties.put(name, MailElements.bodyText(element.get()));
+                case CHOSEN_BODY_25 -> properties.put(name, element.get().text());
+                case FLAG -> MailElements.flagStatus(element.get()).ifPresent(status -> properties.put(name, status));
                 case TIME_ZONE -> zones.add(field);
             }
         }
@@ -159,7 +180,29 @@ public final class ItemCodec {
                 case BODY -> writeBody(out, field, value instanceof String s ? s : "", selection);
                 case TEXT -> {
                     if (value != null) {
-                        out.text(field.tag(), String.valueOf(value));
+                        out.text(field.tag(), text(value));
+                    }
+                }
+                case OPAQUE -> {
+                    if (value instanceof byte[] bytes) {
+                        out.opaque(field.tag(), bytes);
+                    } else if (value != null) {
+                        LOG.warning(() -> "Left out " + name + ": the stored value is no byte[] but " + value.getClass().getName());
+                    }
+                }
+                case CHOSEN_BODY -> {
+                    if (value != null) {
+                        MailElements.writeBody(out, field, value, version);
+                    }
+                }
+                case CHOSEN_BODY_25 -> {
+                    if (value != null) {
+                        MailElements.writeBody25(out, field, name, value);
+                    }
+                }
+                case FLAG -> {
+                    if (value != null) {
+                        MailElements.writeFlag(out, field, name, String.valueOf(value));
                     }
                 }
                 case DATE, COMPACT_DATE -> {
@@ -176,7 +219,11 @@ public final class ItemCodec {
                     if (value != null) {
                         out.start(field.tag());
                         for (Object v : value instanceof List<?> list ? list : List.of(value)) {
-                            out.text(field.listItem(), String.valueOf(v));
+                            if (field.members().isEmpty()) {
+                                out.text(field.listItem(), text(v));
+                            } else {
+                                out.start(field.listItem()).text(field.members().get(0).tag(), text(v)).end();
+                            }
                         }
                         out.end();
                     }
@@ -186,7 +233,7 @@ public final class ItemCodec {
                         out.start(field.tag());
                         for (Object record : records) {
                             out.start(field.listItem());
-                            writeFields(out, field.members(), "", record instanceof Map<?, ?> m ? stringKeys(m) : Map.of(), version, selection);
+                            writeFields(out, field.members(), "", entry(record), version, selection);
                             out.end();
                         }
                         out.end();
@@ -209,6 +256,35 @@ public final class ItemCodec {
             }
         }
         out.end();
+    }
+
+    /** EAS booleans are 0 and 1; NUL, which no WBXML string can hold, carries nothing in a text value. */
+    static String text(Object value) {
+        String text = value instanceof Boolean b ? (b ? "1" : "0") : String.valueOf(value);
+        return withoutNul(text);
+    }
+
+    static String withoutNul(String text) {
+        return text.indexOf('\0') < 0 ? text : text.replace("\0", "");
+    }
+
+    /** An entry of a RECORDS field: a map, or a record whose components are named like the fields' properties. */
+    private static Map<String, Object> entry(Object entry) {
+        if (entry instanceof Map<?, ?> map) {
+            return stringKeys(map);
+        }
+        if (entry instanceof Record record) {
+            Map<String, Object> components = new LinkedHashMap<>();
+            for (RecordComponent c : record.getClass().getRecordComponents()) {
+                try {
+                    components.put(c.getName(), c.getAccessor().invoke(record));
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("cannot read " + c + " of " + record.getClass().getName(), e);
+                }
+            }
+            return components;
+        }
+        return Map.of();
     }
 
     /** The longest start of the text whose UTF-8 form fits in {@code maxBytes}, never half a character. */

@@ -8,18 +8,32 @@ public final class ItemCodecs {
     private static final Map<ItemClass, ItemCodec> CODECS = Map.of(
             ItemClass.CONTACT, new ItemCodec(ContactFields.TABLE, ContactFields.BODY_SINCE),
             ItemClass.TASK, new ItemCodec(TaskFields.TABLE, TaskFields.BODY_SINCE),
-            ItemClass.EVENT, new ItemCodec(CalendarFields.TABLE, CalendarFields.BODY_SINCE));
+            ItemClass.EVENT, new ItemCodec(CalendarFields.TABLE, CalendarFields.BODY_SINCE),
+            ItemClass.EMAIL, new ItemCodec(EmailFields.TABLE));
     private static final Map<ItemClass, String> NAMES = Map.of(
-            ItemClass.CONTACT, "Contacts", ItemClass.TASK, "Tasks", ItemClass.EVENT, "Calendar");
+            ItemClass.CONTACT, "Contacts", ItemClass.TASK, "Tasks", ItemClass.EVENT, "Calendar", ItemClass.EMAIL, "Email");
+    private static final ItemCodec MAIL_CHANGE = new ItemCodec(EmailFields.CHANGE);
+    private static final ItemCodec DRAFT = new ItemCodec(EmailFields.DRAFT);
 
     private ItemCodecs() {
     }
 
+    /** What the server writes of an item of this class (for mail: everything it sends). */
     public static ItemCodec of(ItemClass itemClass) {
         return CODECS.get(itemClass);
     }
 
     public static String className(ItemClass itemClass) {
         return NAMES.get(itemClass);
+    }
+
+    /** Reads a phone's Change of a mail it received: only what it may change (read, flag, categories). */
+    public static ItemCodec mailChange() {
+        return MAIL_CHANGE;
+    }
+
+    /** Reads a 16.0 phone's Add or Change in the Drafts folder: recipients, subject, importance, body, attachments. */
+    public static ItemCodec draft() {
+        return DRAFT;
     }
 }

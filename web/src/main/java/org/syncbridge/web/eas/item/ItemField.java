@@ -9,7 +9,8 @@ import org.syncbridge.web.eas.wbxml.Tag;
  * written, and the protocol versions that carry it (from {@code since} up to {@code until}, inclusive).
  *
  * @param listItem for a LIST or RECORDS field, the tag of each entry (Category in Categories, Attendee in Attendees)
- * @param members  for a GROUP, its fields, stored as "group.member" properties; for RECORDS, the fields of each entry
+ * @param members  for a GROUP, its fields, stored as "group.member" properties; for RECORDS, the fields of each entry;
+ *                 for a LIST, none, or the one field inside each entry that holds its value (FileReference in Delete)
  */
 public record ItemField(Tag tag, String property, Kind kind, ProtocolVersion since, ProtocolVersion until, Tag listItem,
                         List<ItemField> members) {
@@ -24,14 +25,28 @@ public record ItemField(Tag tag, String property, Kind kind, ProtocolVersion sin
         COMPACT_DATE,
         /** Several texts, each in its own child element. */
         LIST,
+        /** Bytes, as opaque data (a conversation id), stored as byte[]. */
+        OPAQUE,
         /** A container of fields (a Recurrence). */
         GROUP,
-        /** A list of entries with fields of their own (Attendees, Exceptions), stored as a list of objects. */
+        /**
+         * A list of entries with fields of their own (Attendees, Exceptions), stored as a list of maps; records
+         * (java.lang.Record) are written too, their components read as the fields' properties.
+         */
         RECORDS,
         /** AirSyncBase Body, stored as plain text. */
         BODY,
         /** MS-ASDTYPE's TimeZone structure, stored as an IANA zone id judged in the year of "startTime". */
-        TIME_ZONE
+        TIME_ZONE,
+        /**
+         * A mail's body as AirSyncBase Body, stored as the ChosenBody the mail store picked (a String is read back
+         * and written as a whole plain-text body).
+         */
+        CHOSEN_BODY,
+        /** The same in EAS 2.5's own elements: Email Body, BodyTruncated, BodySize, or MIMEData, MIMETruncated, MIMESize. */
+        CHOSEN_BODY_25,
+        /** Email Flag, stored as its status: "0" cleared (an empty Flag), "1" complete, "2" flagged for follow-up. */
+        FLAG
     }
 
     /** Whether a client speaking {@code version} knows this field. */
@@ -70,8 +85,17 @@ public record ItemField(Tag tag, String property, Kind kind, ProtocolVersion sin
         return new ItemField(Tag.of("AirSyncBase:", "Body"), "body", Kind.BODY, since, null, null, List.of());
     }
 
+    static ItemField opaque(String namespace, String tag, ProtocolVersion since) {
+        return of(namespace, tag, Kind.OPAQUE, since);
+    }
+
     static ItemField list(String namespace, String tag, String item, ProtocolVersion since) {
         return new ItemField(Tag.of(namespace, tag), property(tag), Kind.LIST, since, null, Tag.of(namespace, item), List.of());
+    }
+
+    /** A list whose entries hold their value in a child: {@code <Delete><FileReference>..</FileReference></Delete>}. */
+    static ItemField wrappedList(String namespace, String tag, String item, ItemField value, ProtocolVersion since) {
+        return new ItemField(Tag.of(namespace, tag), property(tag), Kind.LIST, since, null, Tag.of(namespace, item), List.of(value));
     }
 
     static ItemField group(String namespace, String tag, ProtocolVersion since, ItemField... members) {
@@ -82,7 +106,8 @@ public record ItemField(Tag tag, String property, Kind kind, ProtocolVersion sin
         return new ItemField(Tag.of(namespace, tag), property(tag), Kind.RECORDS, since, null, Tag.of(namespace, item), List.of(members));
     }
 
-    private static ItemField of(String namespace, String tag, Kind kind, ProtocolVersion since) {
+    /** A field of any kind without entries or members, its property named after the tag. */
+    static ItemField of(String namespace, String tag, Kind kind, ProtocolVersion since) {
         return new ItemField(Tag.of(namespace, tag), property(tag), kind, since, null, null, List.of());
     }
 

@@ -68,6 +68,24 @@ public final class WbxmlWriter {
         return end();
     }
 
+    /**
+     * An element holding bytes as an inline string, as they are: a message's original MIME (7- or 8-bit text, in
+     * whatever charsets its parts declare) reaches the client byte for byte, which a detour through a Java String
+     * could not promise. Exchange writes MIME bodies this way, not as opaque data.
+     */
+    public WbxmlWriter text(Tag tag, byte[] raw) throws IOException {
+        for (byte b : raw) {
+            if (b == 0) {
+                throw new IllegalArgumentException("WBXML strings cannot hold NUL: " + tag);
+            }
+        }
+        start(tag);
+        write(Tokens.STR_I);
+        write(raw, 0, raw.length);
+        write(0);
+        return end();
+    }
+
     public WbxmlWriter opaque(Tag tag, byte[] data) throws IOException {
         startOpaque(tag, data.length);
         write(data, 0, data.length);

@@ -24,7 +24,7 @@ import org.xml.sax.SAXException;
  * Debian's libwbxml tools, run as processes, and the documented ways libwbxml differs from the codec
  * ({@code libwbxml-differences.txt}).
  */
-final class Libwbxml {
+public final class Libwbxml {
     /** What libwbxml prints for a token it does not know. */
     static final String UNKNOWN = "unknown";
 
@@ -34,7 +34,7 @@ final class Libwbxml {
     private final Map<String, String> extras = new HashMap<>();
     private final Set<String> used = new HashSet<>();
 
-    Libwbxml() {
+    public Libwbxml() {
         try (InputStream in = Libwbxml.class.getResourceAsStream("libwbxml-differences.txt")) {
             for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
                 String[] words = line.trim().split("\\s+");
@@ -125,7 +125,7 @@ final class Libwbxml {
     }
 
     /** Where libwbxml reads {@code ours} differently from the codec, beyond the documented differences. */
-    List<String> differences(Element ours, org.w3c.dom.Element theirs) {
+    public List<String> differences(Element ours, org.w3c.dom.Element theirs) {
         List<String> found = new ArrayList<>();
         compare(ours, theirs, "", found);
         return found;
@@ -154,7 +154,7 @@ final class Libwbxml {
     }
 
     /** The child elements of an element libwbxml wrote. */
-    static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent) {
+    public static List<org.w3c.dom.Element> children(org.w3c.dom.Element parent) {
         List<org.w3c.dom.Element> children = new ArrayList<>();
         for (Node child = parent.getFirstChild(); child != null; child = child.getNextSibling()) {
             if (child instanceof org.w3c.dom.Element element) {
@@ -164,8 +164,18 @@ final class Libwbxml {
         return children;
     }
 
+    /** Whether Debian's tools are on the PATH (the build installs them where it may: ensure-libwbxml.sh). */
+    public static boolean installed() {
+        for (String directory : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!directory.isEmpty() && Files.isExecutable(Path.of(directory, "wbxml2xml"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** {@code wbxml2xml -l ACTIVESYNC}, compact, read back with an XML parser. */
-    static org.w3c.dom.Element wbxml2xml(Path wbxml, Path workDirectory) throws IOException {
+    public static org.w3c.dom.Element wbxml2xml(Path wbxml, Path workDirectory) throws IOException {
         Path xml = workDirectory.resolve("wbxml2xml.xml");
         run("wbxml2xml", "-l", "ACTIVESYNC", "-m", "0", "-o", xml.toString(), wbxml.toString());
         try {

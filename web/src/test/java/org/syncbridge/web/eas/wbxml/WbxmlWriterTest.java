@@ -38,6 +38,15 @@ class WbxmlWriterTest {
     }
 
     @Test
+    void rawBytesGoAsAnInlineStringExactlyAsGiven() throws IOException {
+        byte[] latin1 = {'G', (byte) 0xFC, 'n', 't', 'e', 'r', '\r', '\n'}; // not UTF-8: a String would alter it
+        new WbxmlWriter(out).start(BODY).text(DATA, latin1).end().finish();
+        assertEquals("03 01 6a 00 00 11 4a 4b 03 47 fc 6e 74 65 72 0d 0a 00 01 01", hex());
+        assertThrows(IllegalArgumentException.class,
+                () -> new WbxmlWriter(new ByteArrayOutputStream()).start(BODY).text(DATA, new byte[] {'a', 0, 'b'}));
+    }
+
+    @Test
     void headerIsWbxml13UnknownPublicIdUtf8WithAnEmptyStringTable() throws IOException {
         new WbxmlWriter(out);
         assertEquals("", hex(), "nothing reaches the stream before it is flushed");
