@@ -5,9 +5,9 @@ create table sb_mail_sync_state (
     device_id          bigint        not null references sb_device (id) on delete cascade,
     collection_id      varchar(64)   not null,
     sync_key           integer       not null,
-    snapshot           varchar(4000000) not null,
+    snapshot           varchar(1000000) not null,
     previous_sync_key  integer,
-    previous_snapshot  varchar(4000000),
+    previous_snapshot  varchar(1000000),
     primary key (device_id, collection_id)
 );
 

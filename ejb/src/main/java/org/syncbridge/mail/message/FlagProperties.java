@@ -8,7 +8,7 @@ import java.util.Locale;
 import java.util.Set;
 
 /** Read, FlagStatus, LastVerbExecuted and Categories from IMAP flags and keywords. */
-final class FlagProperties {
+public final class FlagProperties {
     static final String FORWARDED = "$Forwarded";
     /** keywords mail programs use for junk filtering without a "$" (Thunderbird, Apple Mail, Dovecot's antispam) */
     private static final Set<String> JUNK_KEYWORDS = Set.of("junk", "nonjunk", "notjunk");
@@ -40,11 +40,26 @@ final class FlagProperties {
     static List<String> categories(Flags flags) {
         List<String> categories = new ArrayList<>();
         for (String keyword : flags.getUserFlags()) {
-            if (!keyword.startsWith("$") && !JUNK_KEYWORDS.contains(keyword.toLowerCase(Locale.ROOT))) {
+            if (isCategory(keyword)) {
                 categories.add(keyword);
             }
         }
         return categories;
+    }
+
+    /** Whether an IMAP keyword is a category of the user's (see {@link #categories}). */
+    public static boolean isCategory(String keyword) {
+        return !keyword.startsWith("$") && !JUNK_KEYWORDS.contains(keyword.toLowerCase(Locale.ROOT));
+    }
+
+    /** What a flag change tells a client: Read, Flag, Categories and LastVerbExecuted. */
+    public static java.util.Map<String, Object> of(Flags flags) {
+        java.util.Map<String, Object> p = new java.util.LinkedHashMap<>();
+        p.put(EmailProperties.READ, read(flags));
+        p.put(EmailProperties.FLAG_STATUS, flagStatus(flags));
+        p.put(EmailProperties.CATEGORIES, categories(flags));
+        p.put(EmailProperties.LAST_VERB_EXECUTED, lastVerb(flags));
+        return p;
     }
 
     private static boolean hasKeyword(Flags flags, String keyword) {

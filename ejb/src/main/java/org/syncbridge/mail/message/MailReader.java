@@ -78,10 +78,7 @@ public final class MailReader {
             p.put(EmailProperties.DATE_RECEIVED, received.toString());
         }
         p.put(EmailProperties.IMPORTANCE, importance(message));
-        p.put(EmailProperties.READ, FlagProperties.read(facts.flags()));
-        p.put(EmailProperties.FLAG_STATUS, FlagProperties.flagStatus(facts.flags()));
-        p.put(EmailProperties.CATEGORIES, FlagProperties.categories(facts.flags()));
-        p.put(EmailProperties.LAST_VERB_EXECUTED, FlagProperties.lastVerb(facts.flags()));
+        p.putAll(FlagProperties.of(facts.flags()));
         p.put(EmailProperties.IS_DRAFT, facts.flags().contains(jakarta.mail.Flags.Flag.DRAFT) ? "1" : "0");
         if (!ownAddresses.isEmpty()) {
             boolean seen = Addresses.contains(to, ownAddresses) || Addresses.contains(cc, ownAddresses);

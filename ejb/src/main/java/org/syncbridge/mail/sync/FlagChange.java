@@ -4,9 +4,9 @@ import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Message;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.syncbridge.mail.message.EmailProperties;
+import org.syncbridge.mail.message.FlagProperties;
 
 /**
  * What a client's change of a mail does to its IMAP flags: Read sets or clears \Seen, a flag status of 2 sets
@@ -29,7 +29,7 @@ record FlagChange(Flags set, Flags cleared) {
         if (sent.get(EmailProperties.CATEGORIES) instanceof List<?> categories) {
             List<String> wanted = categories.stream().map(String::valueOf).filter(FlagChange::isKeyword).toList();
             for (String keyword : current.getUserFlags()) {
-                if (!MessageFlags.NOT_CATEGORIES.contains(keyword.toLowerCase(Locale.ROOT)) && !wanted.contains(keyword)) {
+                if (FlagProperties.isCategory(keyword) && !wanted.contains(keyword)) {
                     cleared.add(keyword);
                 }
             }

@@ -13,7 +13,9 @@ import org.syncbridge.mail.ImapConnections;
 import org.syncbridge.mail.MailConnection;
 import org.syncbridge.mail.MailLogin;
 import org.syncbridge.mail.MailUnavailable;
+import org.syncbridge.mail.message.AttachmentContent;
 import org.syncbridge.mail.message.BodyRequest;
+import org.syncbridge.mail.message.NoSuchPartException;
 import org.syncbridge.persistence.mail.MailFolder;
 import org.syncbridge.persistence.mail.MailSyncState;
 import org.syncbridge.persistence.sync.CollectionState;
@@ -67,6 +69,60 @@ public class MailFetch {
         }
         String uid = longId.substring(colon + 1);
         return MailAccount.number(uid).flatMap(u -> fetchUid(userId, login, longId.substring(0, colon), u, uid, bodies));
+    }
+
+    /**
+     * An attachment by its FileReference "folderId:ServerId:section", whole or the decoded bytes from {@code offset}
+     * (at most {@code length} of them, -1 for the rest); empty when the reference names nothing of the user's.
+     */
+    public Optional<AttachmentDownload> attachment(long deviceId, long userId, MailLogin login, String fileReference, long offset, long length) {
+        String[] parts = fileReference.split(":", 3);
+        if (parts.length != 3) {
+            return Optional.empty();
+        }
+        Optional<MailFolder> folder = folder(userId, parts[0]);
+        if (folder.isEmpty()) {
+            return Optional.empty();
+        }
+        MailSyncState state = em.find(MailSyncState.class, new CollectionState.Key(deviceId, parts[0]));
+        ServerIds ids = state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
+        Optional<Long> uid = ids.uid(parts[1]);
+        if (uid.isEmpty()) {
+            return Optional.empty();
+        }
+        try (MailConnection c = connections.open(login); Mailbox box = Mailbox.open(c.store(), folder.get().getImapName())) {
+            Optional<org.eclipse.angus.mail.imap.IMAPMessage> message = box.message(uid.get());
+            if (message.isEmpty()) {
+                return Optional.empty();
+            }
+            message.get().setPeek(true);
+            AttachmentContent content = AttachmentContent.find(message.get(), parts[2]);
+            java.nio.file.Path spool = java.nio.file.Files.createTempFile("syncbridge-attachment", ".bin");
+            long total;
+            try (java.io.InputStream in = content.open(); java.io.OutputStream out = java.nio.file.Files.newOutputStream(spool)) {
+                total = copyRange(in, out, Math.max(0, offset), length);
+            }
+            return Optional.of(new AttachmentDownload(content.contentType(), content.displayName(), total, Math.max(0, offset), spool));
+        } catch (NoSuchPartException e) {
+            return Optional.empty();
+        } catch (MessagingException | java.io.IOException e) {
+            throw new MailUnavailable("fetching an attachment of " + login.login() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Copies the bytes from {@code offset} (at most {@code length}, -1 for all) and answers the stream's whole length. */
+    private static long copyRange(java.io.InputStream in, java.io.OutputStream out, long offset, long length) throws java.io.IOException {
+        byte[] buffer = new byte[65536];
+        long position = 0;
+        long end = length < 0 ? Long.MAX_VALUE : offset + length;
+        for (int n; (n = in.read(buffer)) > 0; position += n) {
+            long from = Math.max(position, offset);
+            long to = Math.min(position + n, end);
+            if (to > from) {
+                out.write(buffer, (int) (from - position), (int) (to - from));
+            }
+        }
+        return position;
     }
 
     /**

@@ -36,7 +36,34 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         return flags != null;
     }
 
+    /** Above this, the text is deflated: a badly fragmented 100,000-message folder still fits its column (1,000,000). */
+    private static final int PLAIN_LIMIT = 200_000;
+
     public String encode() {
+        String text = text();
+        return text.length() <= PLAIN_LIMIT ? text : "z" + deflate(text);
+    }
+
+    private static String deflate(String text) {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.DeflaterOutputStream out = new java.util.zip.DeflaterOutputStream(bytes)) {
+            out.write(text.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return java.util.Base64.getEncoder().encodeToString(bytes.toByteArray());
+    }
+
+    private static String inflate(String base64) {
+        try (java.util.zip.InflaterInputStream in = new java.util.zip.InflaterInputStream(
+                new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(base64)))) {
+            return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.US_ASCII);
+        } catch (java.io.IOException e) {
+            throw new IllegalArgumentException("not a mail snapshot", e);
+        }
+    }
+
+    private String text() {
         StringBuilder s = new StringBuilder("v=1\n").append(uidValidity).append('\n').append(modseq).append('\n')
                 .append(cutoff == null ? "-" : String.valueOf(cutoff.getEpochSecond())).append('\n')
                 .append(complete ? '1' : '0').append('\n').append(held).append('\n');
@@ -71,7 +98,8 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         }
     }
 
-    public static MailSnapshot decode(String text) {
+    public static MailSnapshot decode(String stored) {
+        String text = stored.startsWith("z") ? inflate(stored.substring(1)) : stored;
         String[] lines = text.split("\n", -1);
         if (lines.length < 6 || !"v=1".equals(lines[0])) {
             throw new IllegalArgumentException("not a mail snapshot");

@@ -2,7 +2,7 @@ package org.syncbridge.mail.sync;
 
 import jakarta.mail.Flags;
 import java.util.Arrays;
-import java.util.Set;
+import org.syncbridge.mail.message.FlagProperties;
 
 /**
  * A message's flags as one small number, for servers without CONDSTORE where changes are found by comparing:
@@ -14,9 +14,6 @@ final class MessageFlags {
     static final int ANSWERED = 4;
     static final int FORWARDED = 8;
     static final String FORWARDED_KEYWORD = "$Forwarded";
-    /** Keywords that are not categories: IMAP conventions of mail programs. */
-    static final Set<String> NOT_CATEGORIES = Set.of("$forwarded", "$mdnsent", "$junk", "$notjunk", "junk", "nonjunk",
-            "notjunk", "$submitpending", "$submitted", "$phishing", "$important");
 
     private MessageFlags() {
     }
@@ -30,7 +27,7 @@ final class MessageFlags {
         for (String k : keywords) {
             if (k.equalsIgnoreCase(FORWARDED_KEYWORD)) {
                 bits |= FORWARDED;
-            } else if (!NOT_CATEGORIES.contains(k.toLowerCase(java.util.Locale.ROOT))) {
+            } else if (FlagProperties.isCategory(k)) {
                 hash = 31 * hash + k.hashCode();
             }
         }

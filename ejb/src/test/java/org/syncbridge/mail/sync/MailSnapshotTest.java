@@ -40,4 +40,21 @@ class MailSnapshotTest {
         assertEquals(100000, back.held().size());
         assertNull(back.flags());
     }
+
+    @Test
+    void theWorstCaseHundredThousandStaysUnderAMegabyte() {
+        long[] everyOther = new long[100_000];
+        TreeMap<Long, Integer> flags = new TreeMap<>();
+        for (int i = 0; i < everyOther.length; i++) {
+            everyOther[i] = 2L * i + 1;
+            flags.put(everyOther[i], i % 3);
+        }
+        MailSnapshot s = new MailSnapshot(7, 0, null, true, UidSet.of(everyOther), flags);
+        String stored = s.encode();
+        assertTrue(stored.length() < 1_000_000, "stored " + stored.length());
+        MailSnapshot back = MailSnapshot.decode(stored);
+        assertEquals(s.held(), back.held());
+        assertEquals(flags.get(9L), back.flags().get(9L));
+        assertEquals(0, back.flagsOrEmpty().getOrDefault(7L, 0));
+    }
 }

@@ -20,13 +20,13 @@ public class MailSyncState {
     @Column(name = "sync_key", nullable = false)
     private int syncKey;
 
-    @Column(nullable = false, length = 4_000_000)
+    @Column(nullable = false, length = 1_000_000)
     private String snapshot;
 
     @Column(name = "previous_sync_key")
     private Integer previousSyncKey;
 
-    @Column(name = "previous_snapshot", length = 4_000_000)
+    @Column(name = "previous_snapshot", length = 1_000_000)
     private String previousSnapshot;
 
     protected MailSyncState() {

@@ -6,7 +6,7 @@ import java.time.Period;
 import java.time.ZoneOffset;
 
 /**
- * MS-ASCMD's FilterType (2.2.3.68.2) for calendars: how far back appointments reach the device. The window
+ * MS-ASCMD's FilterType (2.2.3.68.2) for calendars and mail: how far back appointments and mail reach the device. The window
  * starts at a UTC midnight, so it moves once a day and a repeated request is answered the same way.
  */
 final class FilterType {

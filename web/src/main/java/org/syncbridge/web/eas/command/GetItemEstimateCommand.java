@@ -33,6 +33,9 @@ public class GetItemEstimateCommand implements ImmediateCommand {
     @EJB
     CollectionSync engine;
 
+    @EJB
+    org.syncbridge.mail.sync.MailSync mailSync;
+
     @Override
     public Tag root() {
         return ROOT;
@@ -41,9 +44,9 @@ public class GetItemEstimateCommand implements ImmediateCommand {
     private record Answer(String collectionId, Estimate estimate) {
     }
 
-    /** The calendar's date window: FilterType in Options from 14.0, beside the CollectionId before. */
-    private java.time.Instant windowStart(EasExchange x, String collectionId, Element collection) {
-        if (engine.itemClass(x.user().userId(), collectionId).filter(c -> c == ItemClass.EVENT).isEmpty()) {
+    /** The calendar's or mail folder's date window: FilterType in Options from 14.0, beside the CollectionId before. */
+    private java.time.Instant windowStart(EasExchange x, String collectionId, Element collection, boolean mail) {
+        if (!mail && engine.itemClass(x.user().userId(), collectionId).filter(c -> c == ItemClass.EVENT).isEmpty()) {
             return null;
         }
         return collection.childText(FILTER_TYPE)
@@ -58,7 +61,10 @@ public class GetItemEstimateCommand implements ImmediateCommand {
         for (Element collection : request.child(COLLECTIONS).map(c -> c.children(COLLECTION)).orElse(List.of())) {
             String id = collection.childText(COLLECTION_ID).orElse("");
             String key = collection.childText(SYNC_KEY).orElse("");
-            answers.add(new Answer(id, engine.estimate(x.device().id(), x.user().userId(), id, key, windowStart(x, id, collection))));
+            boolean mail = mailSync.isMailFolder(x.user().userId(), id);
+            java.time.Instant windowStart = windowStart(x, id, collection, mail);
+            answers.add(new Answer(id, mail ? mailSync.estimate(x.device().id(), x.user().userId(), x.mail(), id, key, windowStart)
+                    : engine.estimate(x.device().id(), x.user().userId(), id, key, windowStart)));
         }
         if (answers.isEmpty()) {
             return Wbxml.status(this, 2);

@@ -11,6 +11,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.syncbridge.mail.sync.AttachmentDownload;
+import org.syncbridge.mail.sync.MailFetch;
+import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.sync.FetchResult;
 import org.syncbridge.sync.ItemOperations;
 import org.syncbridge.web.eas.ImmediateCommand;
@@ -58,15 +61,24 @@ public class ItemOperationsCommand implements ImmediateCommand {
     private static final Tag BODY_TYPE = Tag.of(ASB, "Type");
     private static final Tag TRUNCATION_SIZE = Tag.of(ASB, "TruncationSize");
     private static final Tag ALL_OR_NONE = Tag.of(ASB, "AllOrNone");
+    private static final Tag DELETE_SUB_FOLDERS = Tag.of(NS, "DeleteSubFolders");
+    private static final Tag RANGE = Tag.of(NS, "Range");
+    private static final Tag TOTAL = Tag.of(NS, "Total");
+    private static final Tag DATA = Tag.of(NS, "Data");
+    private static final Tag CONTENT_TYPE = Tag.of(ASB, "ContentType");
     private static final String OK = "1";
     private static final String PROTOCOL_ERROR = "2";
     private static final String SERVER_ERROR = "3";
     private static final String NOT_FOUND = "6";
     private static final String UNKNOWN_STORE = "9";
     private static final String INVALID_ATTACHMENT = "15";
+    private static final String BAD_RANGE = "8";
 
     @EJB
     ItemOperations items;
+
+    @EJB
+    MailFetch mail;
 
     @Override
     public Tag root() {
@@ -111,11 +123,13 @@ public class ItemOperationsCommand implements ImmediateCommand {
         if (!store.equalsIgnoreCase("Mailbox")) {
             return failedFetch(store.isEmpty() ? PROTOCOL_ERROR : UNKNOWN_STORE, fetch);
         }
-        if (fetch.child(FILE_REFERENCE).isPresent()) {
-            return failedFetch(INVALID_ATTACHMENT, fetch); // no attachment references are handed out yet
+        Optional<String> fileReference = fetch.childText(FILE_REFERENCE);
+        if (fileReference.isPresent()) {
+            return attachment(x, fetch, fileReference.get());
         }
-        if (fetch.child(LONG_ID).isPresent()) {
-            return failedFetch(NOT_FOUND, fetch); // nor search results
+        Optional<String> longId = fetch.childText(LONG_ID);
+        if (longId.isPresent()) { // a search result: always mail
+            return mailFetch(fetch, mail.fetch(x.user().userId(), x.mail(), longId.get(), BodyRequests.of(fetch.child(OPTIONS))));
         }
         Optional<String> collectionId = fetch.childText(COLLECTION_ID);
         Optional<String> serverId = fetch.childText(SERVER_ID);
@@ -124,8 +138,8 @@ public class ItemOperationsCommand implements ImmediateCommand {
         }
         FetchResult found = items.fetch(x.user().userId(), collectionId.get(), serverId.get());
         if (found.status() == FetchResult.Status.MAIL) {
-            LOG.info(() -> "ItemOperations Fetch of mail items is not built yet (collection " + collectionId.get() + ")");
-            return failedFetch(SERVER_ERROR, fetch);
+            return mailFetch(fetch, mail.fetch(x.device().id(), x.user().userId(), x.mail(), collectionId.get(), serverId.get(),
+                    BodyRequests.of(fetch.child(OPTIONS))));
         }
         if (found.status() == FetchResult.Status.NOT_FOUND) {
             return failedFetch(NOT_FOUND, fetch);
@@ -136,6 +150,73 @@ public class ItemOperationsCommand implements ImmediateCommand {
             out.start(FETCH).text(STATUS, OK).text(COLLECTION_ID, collectionId.get()).text(SERVER_ID, serverId.get())
                     .text(CLASS, ItemCodecs.className(found.itemClass())).start(PROPERTIES);
             codec.write(out, found.properties(), version, selection);
+            out.end().end();
+        };
+    }
+
+    /**
+     * An attachment by FileReference, whole or the Range asked for (over its decoded bytes), as base64 Data; Range and
+     * Total tell what came. A reference to nothing of the user's is an invalid attachment (15).
+     */
+    private Answer attachment(EasExchange x, Element fetch, String fileReference) {
+        Optional<String> range = fetch.child(OPTIONS).flatMap(o -> o.childText(RANGE));
+        long offset = 0;
+        long length = -1;
+        if (range.isPresent()) {
+            String[] bounds = range.get().trim().split("-");
+            try {
+                offset = Long.parseLong(bounds[0].trim());
+                long last = Long.parseLong(bounds[1].trim());
+                length = last - offset + 1;
+            } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
+                length = 0;
+            }
+            if (offset < 0 || length <= 0) {
+                return failedFetch(BAD_RANGE, fetch);
+            }
+        }
+        Optional<AttachmentDownload> found = mail.attachment(x.device().id(), x.user().userId(), x.mail(), fileReference, offset, length);
+        if (found.isEmpty()) {
+            return failedFetch(INVALID_ATTACHMENT, fetch);
+        }
+        AttachmentDownload download = found.get();
+        if (range.isPresent() && download.from() >= download.total() && download.total() > 0) {
+            download.close();
+            return failedFetch(BAD_RANGE, fetch);
+        }
+        boolean ranged = range.isPresent();
+        return (out, version) -> {
+            try (download; java.io.InputStream data = download.open()) {
+                out.start(FETCH).text(STATUS, OK).text(FILE_REFERENCE, fileReference).start(PROPERTIES)
+                        .text(CONTENT_TYPE, download.contentType());
+                if (ranged) {
+                    long length2 = download.length();
+                    out.text(RANGE, download.from() + "-" + (download.from() + Math.max(length2, 1) - 1))
+                            .text(TOTAL, String.valueOf(download.total()));
+                }
+                out.base64(DATA, data).end().end();
+            }
+        };
+    }
+
+    /** A mail, its body chosen by the mail store from the client's BodyPreference; Schema still limits the elements. */
+    private Answer mailFetch(Element fetch, Optional<java.util.Map<String, Object>> found) {
+        if (found.isEmpty()) {
+            return failedFetch(NOT_FOUND, fetch);
+        }
+        ItemCodec codec = ItemCodecs.of(ItemClass.EMAIL);
+        ItemCodec.Selection selection = selection(fetch.child(OPTIONS));
+        ItemCodec.Selection schemaOnly = new ItemCodec.Selection(selection.schema(), -1, false);
+        return (out, version) -> {
+            out.start(FETCH).text(STATUS, OK);
+            for (Tag id : List.of(LONG_ID, COLLECTION_ID, SERVER_ID)) {
+                Optional<String> value = fetch.childText(id);
+                if (value.isPresent()) {
+                    out.text(id, value.get());
+                }
+            }
+            out.text(CLASS, ItemCodecs.className(ItemClass.EMAIL)).start(PROPERTIES);
+            codec.write(out, found.get(), version, schemaOnly);
             out.end().end();
         };
     }
@@ -176,13 +257,19 @@ public class ItemOperationsCommand implements ImmediateCommand {
         }
     }
 
+    /** Empties a mail folder (and its subfolders with DeleteSubFolders); PIM folders are not emptied this way. */
     private Answer emptyFolderContents(EasExchange x, Element operation) {
         String collectionId = operation.childText(COLLECTION_ID).orElse("");
-        boolean known = items.knownFolder(x.user().userId(), collectionId);
-        if (known) {
-            LOG.info(() -> "ItemOperations EmptyFolderContents is not built yet (collection " + collectionId + ")");
+        boolean deleteSubfolders = operation.child(OPTIONS).flatMap(o -> o.child(DELETE_SUB_FOLDERS)).isPresent();
+        String status;
+        if (mail.empty(x.user().userId(), x.mail(), collectionId, deleteSubfolders)) {
+            status = OK;
+        } else if (items.knownFolder(x.user().userId(), collectionId)) {
+            LOG.info(() -> "Refused EmptyFolderContents of PIM folder " + collectionId + ": phones empty only mail folders");
+            status = PROTOCOL_ERROR;
+        } else {
+            status = NOT_FOUND;
         }
-        String status = known ? SERVER_ERROR : NOT_FOUND;
         return (out, version) -> out.start(EMPTY_FOLDER_CONTENTS).text(STATUS, status).text(COLLECTION_ID, collectionId).end();
     }
 }

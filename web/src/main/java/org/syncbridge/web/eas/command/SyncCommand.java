@@ -16,6 +16,8 @@ import java.util.logging.Logger;
 import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
 import org.syncbridge.jms.WatchKeys;
+import org.syncbridge.mail.sync.MailSync;
+import org.syncbridge.mail.sync.MailSyncRequest;
 import org.syncbridge.mail.push.MailPush;
 import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.push.PushPlan;
@@ -70,6 +72,7 @@ public class SyncCommand implements EasCommand {
     private static final Tag APPLICATION_DATA = Tag.of(NS, "ApplicationData");
     private static final Tag SOFT_DELETE = Tag.of(NS, "SoftDelete");
     private static final Tag FILTER_TYPE = Tag.of(NS, "FilterType");
+    private static final Tag DELETES_AS_MOVES = Tag.of(NS, "DeletesAsMoves");
     private static final Tag INSTANCE_ID = Tag.of("AirSyncBase:", "InstanceId");
     private static final java.time.format.DateTimeFormatter COMPACT =
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
@@ -80,6 +83,9 @@ public class SyncCommand implements EasCommand {
 
     @EJB
     CollectionSync engine;
+
+    @EJB
+    MailSync mailSync;
 
     @Inject
     PushHub hub;
@@ -209,6 +215,9 @@ public class SyncCommand implements EasCommand {
         String collectionId = collection.childText(COLLECTION_ID).orElseThrow(() -> new MalformedWbxml("a Collection needs a CollectionId"));
         String key = collection.childText(SYNC_KEY).orElseThrow(() -> new MalformedWbxml("a Collection needs a SyncKey"));
         String itemClass = collection.childText(CLASS).orElse(null);
+        if (mailSync.isMailFolder(x.user().userId(), collectionId)) {
+            return syncMail(x, collection, collectionId, key, itemClass, overallWindow);
+        }
         Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
         ItemCodec codec = kind.map(ItemCodecs::of).orElse(null);
         List<ClientCommand> commands = new ArrayList<>();
@@ -222,6 +231,22 @@ public class SyncCommand implements EasCommand {
         Set<String> clientProperties = codec == null ? Set.of() : codec.properties(x.version());
         SyncResult result = engine.sync(new SyncRequest(x.device().id(), x.user().userId(), collectionId, key, getChanges,
                 window, serverWins, commands, clientProperties, windowStart));
+        return new Answered(collectionId, itemClass, result, codec);
+    }
+
+    /** A mail folder: the same request, answered from IMAP by the mail engine with the client's body wishes. */
+    private Answered syncMail(EasExchange x, Element collection, String collectionId, String key, String itemClass, int overallWindow) {
+        ItemCodec codec = ItemCodecs.of(ItemClass.EMAIL);
+        List<ClientCommand> commands = new ArrayList<>();
+        collection.child(COMMANDS).ifPresent(c -> c.children().forEach(command -> commands.add(
+                clientCommand(command, command.is(ADD) ? ItemCodecs.draft() : ItemCodecs.mailChange(), x.version()))));
+        boolean getChanges = collection.child(GET_CHANGES).map(g -> !"0".equals(g.text())).orElse(true);
+        int window = collection.childText(WINDOW_SIZE).map(SyncCommand::number).orElse(overallWindow);
+        Optional<Element> options = collection.child(OPTIONS);
+        java.time.Instant windowStart = options.flatMap(o -> o.childText(FILTER_TYPE)).map(FilterType::windowStart).orElse(null);
+        boolean deletesAsMoves = collection.childText(DELETES_AS_MOVES).map(d -> !"0".equals(d.trim())).orElse(true);
+        SyncResult result = mailSync.sync(new MailSyncRequest(x.device().id(), x.user().userId(), x.mail(), collectionId, key, getChanges,
+                window, commands, windowStart, BodyRequests.of(options), deletesAsMoves));
         return new Answered(collectionId, itemClass, result, codec);
     }
 

@@ -109,6 +109,29 @@ public final class WbxmlWriter {
         return end();
     }
 
+    /** An element holding a stream's bytes as a base64 inline string (ItemOperations Data), encoded as it is copied. */
+    public WbxmlWriter base64(Tag tag, InputStream data) throws IOException {
+        start(tag);
+        write(Tokens.STR_I);
+        byte[] chunk = new byte[3 * 16384]; // a multiple of 3: no padding but at the very end
+        java.util.Base64.Encoder encoder = java.util.Base64.getEncoder();
+        int filled = 0;
+        for (int n; (n = data.read(chunk, filled, chunk.length - filled)) > 0 || filled == chunk.length; ) {
+            filled += Math.max(n, 0);
+            if (filled == chunk.length) {
+                byte[] encoded = encoder.encode(chunk);
+                write(encoded, 0, encoded.length);
+                filled = 0;
+            }
+        }
+        if (filled > 0) {
+            byte[] encoded = encoder.encode(java.util.Arrays.copyOf(chunk, filled));
+            write(encoded, 0, encoded.length);
+        }
+        write(0);
+        return end();
+    }
+
     /** Writes a decoded tree back, e.g. to echo part of a request. */
     public WbxmlWriter element(Element element) throws IOException {
         Tag tag = element.tag();
