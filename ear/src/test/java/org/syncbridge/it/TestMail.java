@@ -1,6 +1,10 @@
 package org.syncbridge.it;
 
+import com.icegreen.greenmail.Managers;
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
+import com.icegreen.greenmail.imap.ImapHandler;
+import com.icegreen.greenmail.server.AbstractServer;
+import com.icegreen.greenmail.server.ProtocolHandler;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.FetchProfile;
@@ -63,13 +67,45 @@ final class TestMail {
     static synchronized GreenMail server() {
         if (server == null) {
             ServerSetup smtp = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
-            server = new GreenMail(DOVECOT_DIR != null ? new ServerSetup[] {smtp} : new ServerSetup[] {
+            server = new PromptGreenMail(DOVECOT_DIR != null ? new ServerSetup[] {smtp} : new ServerSetup[] {
                 new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP), smtp});
             server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
             server.start();
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
         return server;
+    }
+
+    /**
+     * GreenMail whose IMAP connections have Nagle's algorithm off. GreenMail sends a response in several small
+     * writes; with Nagle on, each later write waits for the ACK of the first, which the client delays by 40 ms: every
+     * IMAP command cost about 45 ms instead of under one, and a sync of 500 mails minutes instead of seconds.
+     */
+    private static final class PromptGreenMail extends GreenMail {
+        PromptGreenMail(ServerSetup[] setups) {
+            super(setups);
+        }
+
+        @Override
+        protected Map<String, AbstractServer> createServices(ServerSetup[] setups, Managers managers) {
+            Map<String, AbstractServer> services = super.createServices(setups, managers);
+            for (ServerSetup setup : setups) {
+                if (setup.getProtocol().equals(ServerSetup.PROTOCOL_IMAP)) {
+                    services.put(setup.getProtocol(), new AbstractServer(setup, managers) {
+                        @Override
+                        protected ProtocolHandler createProtocolHandler(java.net.Socket socket) {
+                            try {
+                                socket.setTcpNoDelay(true);
+                            } catch (java.net.SocketException e) {
+                                throw new UncheckedIOException(e);
+                            }
+                            return new ImapHandler(managers.getUserManager(), managers.getImapHostManager(), socket);
+                        }
+                    });
+                }
+            }
+            return services;
+        }
     }
 
     /** Which IMAP server the tests run against. */
