@@ -1,19 +1,25 @@
 package org.syncbridge.mail.message;
 
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * ConversationId and ConversationIndex (MS-ASCON 2.2.2.3, 2.2.2.4) from a mail's threading headers, so every mail of a
- * thread gets the same id without reading the others.
+ * thread gets the same id without reading the others. A search by ConversationId reads the same headers
+ * ({@link #HEADERS}) through {@link #id(MimeMessage)} and {@link #root(MimeMessage)}.
  */
-final class Conversation {
+public final class Conversation {
+    /** The headers a mail's ConversationId comes from. */
+    public static final List<String> HEADERS = List.of("References", "In-Reply-To", "Message-ID", "From", "Date", "Subject");
     /** FILETIME ticks (100 ns since 1601-01-01) at the Unix epoch */
     private static final long EPOCH_TICKS = 116_444_736_000_000_000L;
     /** deeper threads are not told apart any further: the index stays small */
@@ -40,12 +46,37 @@ final class Conversation {
      * own Message-ID); a mail without any of them is a thread of its own, keyed by {@code fallback}.
      */
     static byte[] id(String references, String inReplyTo, String messageId, String fallback) {
+        String root = root(references, inReplyTo, messageId);
+        return md5(root != null ? root : fallback);
+    }
+
+    /** The thread's root Message-ID as a mail names it, without angle brackets; null when it names none. */
+    private static String root(String references, String inReplyTo, String messageId) {
         List<String> refs = ids(references);
         List<String> reply = ids(inReplyTo);
         List<String> own = ids(messageId);
-        String root = !refs.isEmpty() ? refs.get(0) : !reply.isEmpty() ? reply.get(0) : !own.isEmpty() ? own.get(0)
-                : messageId != null && !messageId.isBlank() ? messageId.trim() : fallback;
-        return md5(root);
+        return !refs.isEmpty() ? refs.get(0) : !reply.isEmpty() ? reply.get(0) : !own.isEmpty() ? own.get(0)
+                : messageId != null && !messageId.isBlank() ? messageId.trim() : null;
+    }
+
+    /** What keys the thread of a mail without any Message-ID: its sender, date and subject. */
+    static String fallback(MimeMessage message) throws MessagingException {
+        return Parts.unfolded(message, "From") + "\n" + Parts.unfolded(message, "Date") + "\n" + Parts.unfolded(message, "Subject");
+    }
+
+    /** The ConversationId of a mail, as the mail reader sends it. */
+    public static byte[] id(MimeMessage message) throws MessagingException {
+        return id(Parts.unfolded(message, "References"), Parts.unfolded(message, "In-Reply-To"), Parts.unfolded(message, "Message-ID"),
+                fallback(message));
+    }
+
+    /**
+     * The Message-ID the mail's ConversationId is made of (the first of its References, else of its In-Reply-To, else its
+     * own), so the thread's other mails can be searched for by header; empty for a mail without any.
+     */
+    public static Optional<String> root(MimeMessage message) throws MessagingException {
+        return Optional.ofNullable(root(Parts.unfolded(message, "References"), Parts.unfolded(message, "In-Reply-To"),
+                Parts.unfolded(message, "Message-ID")));
     }
 
     /** How deep in its thread a mail is: the number of References, else 1 for a mere In-Reply-To. */

@@ -49,7 +49,7 @@ public final class EmailProperties {
     /**
      * For an iMIP REQUEST, CANCEL or REPLY: its members as "meetingRequest.member" properties (allDayEvent,
      * startTime, endTime, dtStamp (ISO instants), location, organizer, globalObjId (base64, MS-ASEMAIL's
-     * encoding of the UID), instanceType, recurrenceId, reminder (minutes), responseRequested, sensitivity,
+     * encoding of the UID), instanceType, recurrenceId, reminder (seconds before the start), responseRequested, sensitivity,
      * busyStatus, timeZone (an IANA zone id), meetingMessageType, disallowNewTimeProposal, uid) and
      * "meetingRequest.recurrences": a list of maps (type, interval, until, occurrences, weekOfMonth,
      * dayOfMonth, dayOfWeek, monthOfYear, firstDayOfWeek).

@@ -143,8 +143,7 @@ public final class MailReader {
         String references = Parts.unfolded(message, "References");
         String inReplyTo = Parts.unfolded(message, "In-Reply-To");
         String messageId = Parts.unfolded(message, "Message-ID");
-        String fallback = Parts.unfolded(message, "From") + "\n" + Parts.unfolded(message, "Date") + "\n"
-                + Parts.unfolded(message, "Subject");
+        String fallback = Conversation.fallback(message);
         p.put(EmailProperties.CONVERSATION_ID, Conversation.id(references, inReplyTo, messageId, fallback));
         Instant sent = message.getSentDate() != null ? message.getSentDate().toInstant()
                 : received != null ? received : Instant.EPOCH;

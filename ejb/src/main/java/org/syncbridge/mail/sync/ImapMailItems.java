@@ -13,6 +13,7 @@ import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.syncbridge.mail.MailUnavailable;
 import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.FlagProperties;
+import org.syncbridge.mail.message.Invitation;
 import org.syncbridge.mail.message.MailReader;
 import org.syncbridge.mail.message.MessageFacts;
 import org.syncbridge.mail.message.RawSource;
@@ -24,7 +25,7 @@ import org.syncbridge.mail.message.RawSource;
  */
 @ApplicationScoped
 public class ImapMailItems implements MailItems {
-    private final MailReader reader = new MailReader(Invitations::meetingRequest);
+    private final MailReader reader = new MailReader(Invitation::read);
 
     @Override
     public Map<String, Object> properties(IMAPMessage message, String fileReferencePrefix, BodyRequest bodies, Set<String> addresses) {

@@ -2,6 +2,7 @@ package org.syncbridge.mail.sync;
 
 import jakarta.persistence.EntityManager;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -19,6 +20,13 @@ final class MailAccount {
     static Optional<MailFolder> folder(EntityManager em, long userId, String collectionId) {
         return number(collectionId).map(id -> em.find(MailFolder.class, id)).filter(f -> f.getUserId() == userId)
                 .filter(f -> !MailRole.MAIL.name().equals(f.getRole()) || em.find(User.class, userId).syncsMailSubfolders());
+    }
+
+    /** The user's mail folders on the IMAP server that phones see, in id order. */
+    static List<MailFolder> folders(EntityManager em, long userId) {
+        boolean subfolders = em.find(User.class, userId).syncsMailSubfolders();
+        return em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultStream()
+                .filter(f -> f.getImapName() != null && (subfolders || !MailRole.MAIL.name().equals(f.getRole()))).toList();
     }
 
     /** The user's folder with a role, if the IMAP account has it. */

@@ -26,6 +26,7 @@ import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.persistence.mail.MailFolder;
 import org.syncbridge.persistence.mail.MailSyncState;
+import org.syncbridge.persistence.tenant.User;
 import org.syncbridge.persistence.sync.CollectionState;
 import org.syncbridge.sync.ClientCommand;
 import org.syncbridge.sync.CommandResult;
@@ -110,22 +111,20 @@ public class MailSync {
                 remap.lost().forEach(id -> changes.add(new ServerChange(ServerChange.Kind.DELETE, id, null)));
             }
             List<CommandResult> results = new ArrayList<>();
-            Map<Long, Flags> written = new HashMap<>();
-            List<Long> removed = new ArrayList<>();
+            DeviceWrites writes = new DeviceWrites();
             for (ClientCommand command : r.commands()) {
-                results.add(apply(command, r, folder, box, from.ids(), written, removed));
+                results.add(apply(command, r, folder, box, from.ids(), writes));
             }
-            UidSet removedByClient = UidSet.of(removed.stream().mapToLong(Long::longValue).toArray());
             if (!r.commands().isEmpty()) { // select again: HIGHESTMODSEQ after the device's own writes
                 box.close();
                 box = Mailbox.open(connection.store(), folder.getImapName());
             }
             Instant cutoff = r.windowStart() == null ? null : r.windowStart().truncatedTo(ChronoUnit.DAYS);
-            MailSnapshot basisSnapshot = withoutRemoved(from, removedByClient, written);
+            MailSnapshot basisSnapshot = withDeviceWrites(from, writes, !box.condstore());
             MailSnapshot next = basisSnapshot;
             boolean more = false;
             if (r.getChanges()) {
-                Chosen chosen = changes(r, folder, box, basisSnapshot, validity, cutoff, written.keySet(), changes);
+                Chosen chosen = changes(r, folder, box, basisSnapshot, validity, cutoff, writes.touched(), changes);
                 next = chosen.next();
                 more = chosen.more();
             }
@@ -238,21 +237,53 @@ public class MailSync {
         return new MailDiff(away.without(leftWindow), leftWindow, changed, present.without(from.held()));
     }
 
-    /** The basis without the mails the device deleted itself, with the flags it set itself. */
-    private static MailSnapshot withoutRemoved(MailSnapshot from, UidSet removed, Map<Long, Flags> written) {
-        TreeMap<Long, Integer> flags = from.flags() == null ? null : new TreeMap<>(from.flags());
-        if (flags != null) {
-            written.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f)));
-            removed.forEach(flags::remove);
+    /** The basis with what the device did itself: mail it deleted is gone, drafts it wrote are held, flags it set are known. */
+    private static MailSnapshot withDeviceWrites(MailSnapshot from, DeviceWrites writes, boolean tracksFlags) {
+        TreeMap<Long, Integer> flags = !tracksFlags ? null : new TreeMap<>(from.flagsOrEmpty());
+        UidSet held = from.held().without(UidSet.of(writes.removed.stream().mapToLong(Long::longValue).toArray()));
+        ServerIds ids = from.ids();
+        for (Map.Entry<Long, Long> rename : writes.renamed.entrySet()) {
+            ids = ids.renamed(rename.getKey(), rename.getValue());
+            held = held.without(rename.getKey()).with(rename.getValue());
         }
-        return from.holding(from.held().without(removed), flags);
+        for (Long uid : writes.added.keySet()) {
+            held = held.with(uid);
+        }
+        if (flags != null) {
+            writes.flags.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f)));
+            writes.removed.forEach(flags::remove);
+            writes.renamed.forEach((old, renamed) -> flags.put(renamed, flags.getOrDefault(old, 0)));
+            writes.renamed.keySet().forEach(flags::remove);
+            writes.added.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f) | MessageFlags.SEEN));
+        }
+        return new MailSnapshot(from.uidValidity(), from.modseq(), from.cutoff(), from.complete(), held, flags, ids.keepOnly(held));
+    }
+
+    /** What the device itself did to the mailbox in this sync: none of it is sent back to it. */
+    private static final class DeviceWrites {
+        final Map<Long, Flags> flags = new HashMap<>();
+        final List<Long> removed = new ArrayList<>();
+        final Map<Long, Flags> added = new HashMap<>();
+        /** Old UID to new UID of rewritten drafts. */
+        final Map<Long, Long> renamed = new HashMap<>();
+
+        java.util.Set<Long> touched() {
+            java.util.Set<Long> all = new java.util.HashSet<>(flags.keySet());
+            all.addAll(added.keySet());
+            all.addAll(renamed.values());
+            return all;
+        }
     }
 
     private CommandResult apply(ClientCommand command, MailSyncRequest r, MailFolder folder, Mailbox box, ServerIds ids,
-                                Map<Long, Flags> written, List<Long> removed) throws MessagingException {
-        if (command instanceof ClientCommand.Add) {
-            LOG.info(() -> "Refused a mail Add in " + folder.getImapName() + ": only drafts are created by clients (16.0)");
-            return new CommandResult(command, null, Outcome.INVALID, null);
+                                DeviceWrites writes) throws MessagingException {
+        boolean drafts = r.writesDrafts() && MailRole.DRAFTS.name().equals(folder.getRole());
+        if (command instanceof ClientCommand.Add add) {
+            if (!drafts || add.properties() == null) {
+                LOG.info(() -> "Refused a mail Add in " + folder.getImapName() + ": clients create only drafts (16.0)");
+                return new CommandResult(command, null, Outcome.INVALID, null);
+            }
+            return storeDraft(command, add.properties(), null, null, r, folder, box, ids, writes);
         }
         String serverId = serverIdOf(command);
         Optional<Long> uid = ids.uid(serverId);
@@ -274,7 +305,7 @@ public class MailSync {
             } else {
                 box.deleteNow(m);
             }
-            removed.add(uid.get());
+            writes.removed.add(uid.get());
             return new CommandResult(command, serverId, Outcome.OK, null);
         }
         ClientCommand.Change change = (ClientCommand.Change) command;
@@ -282,8 +313,41 @@ public class MailSync {
             return new CommandResult(command, serverId, Outcome.INVALID, null);
         }
         FlagChange.of(change.properties(), m.getFlags()).apply(m);
-        written.put(uid.get(), m.getFlags());
+        if (drafts && Drafts.edits(change.properties())) {
+            return storeDraft(command, change.properties(), m, uid.get(), r, folder, box, ids, writes);
+        }
+        writes.flags.put(uid.get(), m.getFlags());
         return new CommandResult(command, serverId, Outcome.OK, null);
+    }
+
+    /** A new or edited draft; the answer tells the FileReference of each attachment the phone added. */
+    private CommandResult storeDraft(ClientCommand command, Map<String, Object> sent, IMAPMessage previous, Long previousUid,
+                                     MailSyncRequest r, MailFolder folder, Mailbox box, ServerIds ids, DeviceWrites writes)
+            throws MessagingException {
+        try {
+            Optional<Drafts.Stored> stored = Drafts.store(box, em.find(User.class, r.userId()), sent, previous);
+            if (stored.isEmpty()) {
+                return new CommandResult(command, null, Outcome.INVALID, null);
+            }
+            long uid = stored.get().uid();
+            String serverId;
+            if (previousUid == null) {
+                writes.added.put(uid, new Flags(Flags.Flag.DRAFT));
+                serverId = ids.serverId(uid);
+            } else {
+                writes.renamed.put(previousUid, uid);
+                serverId = ids.serverId(previousUid); // the phone keeps its ServerId for the new version
+            }
+            List<Map<String, Object>> added = new ArrayList<>();
+            for (DraftMessage.Added a : stored.get().added()) {
+                added.add(Map.of("clientId", a.clientId(), "fileReference", folder.getId() + ":" + serverId + ":" + a.section()));
+            }
+            Map<String, Object> answer = added.isEmpty() ? null : Map.of(EmailProperties.ATTACHMENTS_ADDED, added);
+            return new CommandResult(command, serverId, Outcome.OK, answer);
+        } catch (java.io.IOException | MessagingException e) {
+            LOG.warning(() -> "A draft could not be stored in " + folder.getImapName() + ": " + e);
+            return new CommandResult(command, previousUid == null ? null : ids.serverId(previousUid), Outcome.INVALID, null);
+        }
     }
 
     /** How many changes the next sync with {@code syncKey} would bring. */

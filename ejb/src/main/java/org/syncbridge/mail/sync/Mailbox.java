@@ -18,6 +18,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.angus.mail.iap.Argument;
+import org.eclipse.angus.mail.iap.BadCommandException;
+import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.iap.Response;
 import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -26,6 +29,7 @@ import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
+import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.UID;
 
 /**
@@ -50,6 +54,14 @@ final class Mailbox implements AutoCloseable {
         this.esearch = esearch;
         this.move = move;
         this.uidplus = uidplus;
+    }
+
+    /** Examines the mailbox (read-only): reading a mail's content there never marks it read. */
+    static Mailbox examine(Store store, String name) throws MessagingException {
+        IMAPStore imap = (IMAPStore) store;
+        IMAPFolder folder = (IMAPFolder) store.getFolder(name);
+        folder.open(Folder.READ_ONLY);
+        return new Mailbox(folder, false, imap.hasCapability("ESEARCH"), false, false);
     }
 
     /** Selects the mailbox for reading and writing, asking for modification sequences where the server has them. */
@@ -93,8 +105,30 @@ final class Mailbox implements AutoCloseable {
         return uids.isEmpty() ? UidSet.EMPTY : search("UID " + argument(uids)).within(uids);
     }
 
+    /**
+     * The UIDs matching search keys that may hold text: strings go quoted or as literals, with CHARSET UTF-8 when
+     * {@code utf8}; a server that refuses the charset (RFC 3501 asks only for US-ASCII) is asked again without it.
+     */
+    UidSet search(Argument keys, boolean utf8) throws MessagingException {
+        if (utf8) {
+            try {
+                return search("CHARSET UTF-8", keys);
+            } catch (MessagingException e) {
+                if (!(e.getCause() instanceof CommandFailedException || e.getCause() instanceof BadCommandException)) {
+                    throw e;
+                }
+            }
+        }
+        return search(null, keys);
+    }
+
     private UidSet search(String criteria) throws MessagingException {
-        Response[] responses = command(esearch ? "UID SEARCH RETURN (ALL) " + criteria : "UID SEARCH " + criteria);
+        return search(criteria, null);
+    }
+
+    private UidSet search(String criteria, Argument keys) throws MessagingException {
+        String command = esearch ? "UID SEARCH RETURN (ALL)" : "UID SEARCH";
+        Response[] responses = command(criteria == null ? command : command + " " + criteria, keys);
         UidSet.Builder found = new UidSet.Builder();
         List<Long> plain = new ArrayList<>();
         for (Response r : responses) {
@@ -126,6 +160,24 @@ final class Mailbox implements AutoCloseable {
     /** The flags of those of {@code uids} changed after {@code modseq} (CONDSTORE). */
     Map<Long, Flags> changedSince(UidSet uids, long modseq) throws MessagingException {
         return uids.isEmpty() ? Map.of() : fetchFlags(uids, "(UID FLAGS) (CHANGEDSINCE " + modseq + ")");
+    }
+
+    /** The arrival time (INTERNALDATE) of those of {@code uids} that exist; callers keep the set to a few hundred UIDs. */
+    Map<Long, Instant> arrivals(UidSet uids) throws MessagingException {
+        Map<Long, Instant> result = new HashMap<>();
+        if (uids.isEmpty()) {
+            return result;
+        }
+        for (Response r : command("UID FETCH " + uids + " (UID INTERNALDATE)")) {
+            if (r instanceof FetchResponse f) {
+                UID uid = f.getItem(UID.class);
+                INTERNALDATE date = f.getItem(INTERNALDATE.class);
+                if (uid != null && date != null && uids.contains(uid.uid)) {
+                    result.put(uid.uid, date.getDate().toInstant());
+                }
+            }
+        }
+        return result;
     }
 
     private Map<Long, Flags> fetchFlags(UidSet uids, String items) throws MessagingException {
@@ -214,8 +266,12 @@ final class Mailbox implements AutoCloseable {
     }
 
     private Response[] command(String command) throws MessagingException {
+        return command(command, null);
+    }
+
+    private Response[] command(String command, Argument arguments) throws MessagingException {
         return (Response[]) folder.doCommand(p -> {
-            Response[] r = p.command(command, null);
+            Response[] r = p.command(command, arguments);
             Response last = r[r.length - 1];
             p.notifyResponseHandlers(java.util.Arrays.copyOf(r, r.length - 1));
             p.handleResult(last);

@@ -99,6 +99,14 @@ public final class ServerIds {
         return new ServerIds(Long.parseLong(text.substring(0, semi)), aliases);
     }
 
+    /** The ServerIds after a mail was rewritten under a new UID (an edited draft): the device keeps its ServerId. */
+    ServerIds renamed(long oldUid, long newUid) {
+        TreeMap<Long, Long> next = new TreeMap<>(aliases);
+        next.remove(oldUid);
+        next.put(newUid, Long.parseLong(serverId(oldUid)));
+        return new ServerIds(offset, next);
+    }
+
     /** Drops aliases of mails the device no longer holds. */
     ServerIds keepOnly(UidSet held) {
         if (aliases.isEmpty()) {

@@ -89,6 +89,9 @@ public class ActiveSyncResource {
         EasQuery query;
         try {
             query = EasQuery.parse(uri.getRequestUri().getRawQuery());
+            if ("T".equalsIgnoreCase(headers.getHeaderString("MS-ASAcceptMultiPart"))) {
+                query = query.with("AcceptMultiPart", "T"); // the header form of the base64 query's option
+            }
         } catch (EasQuery.Invalid e) {
             reply.accept(badRequest(e.getMessage()));
             return;

@@ -166,6 +166,13 @@ public record EasQuery(String command, String user, String deviceId, String devi
         return new String(raw, StandardCharsets.US_ASCII);
     }
 
+    /** The same query with one more parameter (a header that may stand for one, such as MS-ASAcceptMultiPart). */
+    public EasQuery with(String name, String value) {
+        Map<String, String> more = new LinkedHashMap<>(parameters);
+        more.put(name, value);
+        return new EasQuery(command, user, deviceId, deviceType, version, policyKey, more);
+    }
+
     /** A plain-query parameter that is true when "T" (SaveInSent, AcceptMultiPart). */
     public boolean flag(String name) {
         return "T".equalsIgnoreCase(parameters.get(name));

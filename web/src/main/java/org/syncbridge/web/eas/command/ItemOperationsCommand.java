@@ -65,6 +65,7 @@ public class ItemOperationsCommand implements ImmediateCommand {
     private static final Tag RANGE = Tag.of(NS, "Range");
     private static final Tag TOTAL = Tag.of(NS, "Total");
     private static final Tag DATA = Tag.of(NS, "Data");
+    private static final Tag PART = Tag.of(NS, "Part");
     private static final Tag CONTENT_TYPE = Tag.of(ASB, "ContentType");
     private static final String OK = "1";
     private static final String PROTOCOL_ERROR = "2";
@@ -94,9 +95,10 @@ public class ItemOperationsCommand implements ImmediateCommand {
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
         List<Answer> answers = new ArrayList<>();
+        MultipartParts parts = x.query().flag("AcceptMultiPart") ? new MultipartParts() : null;
         for (Element operation : x.request(ROOT).children()) {
             if (operation.is(FETCH)) {
-                answers.add(fetch(x, operation));
+                answers.add(fetch(x, operation, parts));
             } else if (operation.is(EMPTY_FOLDER_CONTENTS)) {
                 answers.add(emptyFolderContents(x, operation));
             } else if (operation.is(MOVE)) {
@@ -109,23 +111,31 @@ public class ItemOperationsCommand implements ImmediateCommand {
         if (answers.isEmpty()) {
             return Wbxml.status(this, Integer.parseInt(PROTOCOL_ERROR));
         }
-        return Wbxml.ok(out -> {
+        Wbxml.Body body = out -> {
             out.start(ROOT).text(STATUS, OK).start(RESPONSE);
             for (Answer a : answers) {
                 a.write(out, x.version());
             }
             out.end().end();
-        });
+        };
+        if (parts == null) {
+            return Wbxml.ok(body);
+        }
+        try {
+            return parts.response(body);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    private Answer fetch(EasExchange x, Element fetch) {
+    private Answer fetch(EasExchange x, Element fetch, MultipartParts parts) {
         String store = fetch.childText(STORE).orElse("");
         if (!store.equalsIgnoreCase("Mailbox")) {
             return failedFetch(store.isEmpty() ? PROTOCOL_ERROR : UNKNOWN_STORE, fetch);
         }
         Optional<String> fileReference = fetch.childText(FILE_REFERENCE);
         if (fileReference.isPresent()) {
-            return attachment(x, fetch, fileReference.get());
+            return attachment(x, fetch, fileReference.get(), parts);
         }
         Optional<String> longId = fetch.childText(LONG_ID);
         if (longId.isPresent()) { // a search result: always mail
@@ -158,7 +168,7 @@ public class ItemOperationsCommand implements ImmediateCommand {
      * An attachment by FileReference, whole or the Range asked for (over its decoded bytes), as base64 Data; Range and
      * Total tell what came. A reference to nothing of the user's is an invalid attachment (15).
      */
-    private Answer attachment(EasExchange x, Element fetch, String fileReference) {
+    private Answer attachment(EasExchange x, Element fetch, String fileReference, MultipartParts parts) {
         Optional<String> range = fetch.child(OPTIONS).flatMap(o -> o.childText(RANGE));
         long offset = 0;
         long length = -1;
@@ -186,16 +196,20 @@ public class ItemOperationsCommand implements ImmediateCommand {
         }
         boolean ranged = range.isPresent();
         return (out, version) -> {
-            try (download; java.io.InputStream data = download.open()) {
-                out.start(FETCH).text(STATUS, OK).text(FILE_REFERENCE, fileReference).start(PROPERTIES)
-                        .text(CONTENT_TYPE, download.contentType());
-                if (ranged) {
-                    long length2 = download.length();
-                    out.text(RANGE, download.from() + "-" + (download.from() + Math.max(length2, 1) - 1))
-                            .text(TOTAL, String.valueOf(download.total()));
-                }
-                out.base64(DATA, data).end().end();
+            out.start(FETCH).text(STATUS, OK).text(FILE_REFERENCE, fileReference).start(PROPERTIES)
+                    .text(CONTENT_TYPE, download.contentType());
+            if (ranged) {
+                out.text(RANGE, download.from() + "-" + (download.from() + Math.max(download.length(), 1) - 1))
+                        .text(TOTAL, String.valueOf(download.total()));
             }
+            if (parts != null) {
+                out.text(PART, String.valueOf(parts.add(download))); // the bytes follow the WBXML, as that part
+            } else {
+                try (download; java.io.InputStream data = download.open()) {
+                    out.base64(DATA, data);
+                }
+            }
+            out.end().end();
         };
     }
 

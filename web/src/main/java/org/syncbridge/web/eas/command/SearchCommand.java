@@ -4,32 +4,47 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.syncbridge.directory.GalEntry;
 import org.syncbridge.directory.GalPage;
 import org.syncbridge.directory.GlobalAddressBook;
+import org.syncbridge.mail.message.BodyRequest;
+import org.syncbridge.mail.sync.MailSearch;
+import org.syncbridge.mail.sync.MailSearchPage;
+import org.syncbridge.mail.sync.MailSearchRequest;
+import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.web.eas.ImmediateCommand;
 import org.syncbridge.web.eas.EasExchange;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.Wbxml;
+import org.syncbridge.web.eas.item.ItemCodec;
+import org.syncbridge.web.eas.item.ItemCodecs;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.MalformedWbxml;
 import org.syncbridge.web.eas.wbxml.Tag;
 import org.syncbridge.web.eas.wbxml.WbxmlWriter;
 
 /**
- * Search (MS-ASCMD 2.2.1.16) of the Global Address Book: the Query is a prefix of a user's names, login
- * name or addresses; Range pages the matches (default 0-99, at most 100 a request) and Total counts
- * them; from 14.1 Picture asks for photos, within MaxSize and MaxPictures.
+ * Search (MS-ASCMD 2.2.1.16) of the Global Address Book and of the mailbox.
  *
- * <p>A malformed GAL query (no Query, an empty or structured one, an unreadable Range or Picture) gets
- * Store Status 2, "invalid request". So does every store but GAL, Mailbox and DocumentLibrary included:
- * the spec's Store statuses have none for a store the server does not search, and 2 ("one or more of
- * the client's search parameters was invalid") tells the client that this request cannot succeed,
- * whereas 3 ("server error") reports an unexpected failure that a client may retry. The overall Status
- * stays 1: the request was processed.
+ * <p>GAL: the Query is a prefix of a user's names, login name or addresses; Range pages the matches (default 0-99, at
+ * most 100 a request) and Total counts them; from 14.1 Picture asks for photos, within MaxSize and MaxPictures. A
+ * malformed GAL query (no Query, an empty or structured one, an unreadable Range or Picture) gets Store Status 2,
+ * "invalid request".
+ *
+ * <p>Mailbox (from 12.0): the user's mail, found by {@link MailSearch} with the criteria {@link MailboxQueries} reads;
+ * each Result carries the mail's LongId (for ItemOperations), its CollectionId and its Email properties, bodies as
+ * the Options' BodyPreference asks. Store Status 8 refuses a query too complex for this server, 11 names a folder the
+ * device should learn of by FolderSync, 12 says the client asked for results beyond what the answer carries (more
+ * than 100, or beyond the 1000 newest); the results up to there are sent.
+ *
+ * <p>Every other store (DocumentLibrary) gets Store Status 2: the spec's Store statuses have none for a store the
+ * server does not search, and 2 ("one or more of the client's search parameters was invalid") tells the client that
+ * this request cannot succeed, whereas 3 ("server error") reports an unexpected failure that a client may retry. The
+ * overall Status stays 1: the request was processed.
  */
 @ApplicationScoped
 public class SearchCommand implements ImmediateCommand {
@@ -65,10 +80,18 @@ public class SearchCommand implements ImmediateCommand {
     private static final Tag GAL_DATA = Tag.of(GAL, "Data");
     private static final Pattern RANGE_TEXT = Pattern.compile("\\s*(\\d{1,9})-(\\d{1,9})\\s*");
     private static final int MAX_QUERY = 256;
+    private static final Tag CLASS = Tag.of("AirSync:", "Class");
+    private static final Tag COLLECTION_ID = Tag.of("AirSync:", "CollectionId");
+    private static final Tag LONG_ID = Tag.of(NS, "LongId");
     private static final int INVALID_REQUEST = 2;
+    private static final int FOLDER_SYNC_REQUIRED = 11;
+    private static final int END_OF_RETRIEVABLE_RANGE = 12;
 
     @EJB
     GlobalAddressBook gal;
+
+    @EJB
+    MailSearch mail;
 
     @Override
     public Tag root() {
@@ -81,16 +104,23 @@ public class SearchCommand implements ImmediateCommand {
 
     @Override
     public Response execute(EasExchange x) throws MalformedWbxml {
+        return Wbxml.ok(answer(x));
+    }
+
+    /** The answer, written as it streams. */
+    Wbxml.Body answer(EasExchange x) throws MalformedWbxml {
         Optional<Element> store = x.request(ROOT).child(STORE);
-        boolean galStore = store.flatMap(s -> s.childText(NAME)).map(n -> n.trim().equalsIgnoreCase("GAL")).orElse(false);
-        Optional<GalQuery> query = galStore ? read(store.get(), x.atLeast(ProtocolVersion.V14_1)) : Optional.empty();
+        String name = store.flatMap(s -> s.childText(NAME)).map(String::trim).orElse("");
+        if (name.equalsIgnoreCase("Mailbox") && x.atLeast(ProtocolVersion.V12_0)) {
+            return mailbox(x, store.get());
+        }
+        Optional<GalQuery> query = name.equalsIgnoreCase("GAL") ? read(store.get(), x.atLeast(ProtocolVersion.V14_1)) : Optional.empty();
         if (query.isEmpty()) {
-            return Wbxml.ok(out -> out.start(ROOT).text(STATUS, "1").start(RESPONSE).start(STORE)
-                    .text(STATUS, String.valueOf(INVALID_REQUEST)).end().end().end());
+            return storeStatus(INVALID_REQUEST);
         }
         GalQuery q = query.get();
         GalPage page = gal.search(x.user().contextId(), q.query(), q.first(), q.last() - q.first() + 1);
-        return Wbxml.ok(out -> {
+        return out -> {
             out.start(ROOT).text(STATUS, "1").start(RESPONSE).start(STORE).text(STATUS, "1");
             if (page.entries().isEmpty()) {
                 out.empty(RESULT);
@@ -107,7 +137,49 @@ public class SearchCommand implements ImmediateCommand {
                 out.text(RANGE, q.first() + "-" + (q.first() + page.entries().size() - 1));
             }
             out.text(TOTAL, String.valueOf(page.total())).end().end().end();
-        });
+        };
+    }
+
+    private static Wbxml.Body storeStatus(int status) {
+        return out -> out.start(ROOT).text(STATUS, "1").start(RESPONSE).start(STORE)
+                .text(STATUS, String.valueOf(status)).end().end().end();
+    }
+
+    private Wbxml.Body mailbox(EasExchange x, Element store) {
+        MailboxQueries.Read read = MailboxQueries.search(store);
+        if (read.query() == null) {
+            return storeStatus(read.status());
+        }
+        MailboxQueries.Query q = read.query();
+        MailSearchPage page;
+        if (q.mail()) {
+            BodyRequest bodies = BodyRequests.of(store.child(OPTIONS));
+            page = mail.search(new MailSearchRequest(x.user().userId(), x.device().id(), x.mail(), "", q.query(), q.first(), q.last(),
+                    q.rebuild(), false, bodies));
+        } else {
+            page = new MailSearchPage(MailSearchPage.Outcome.OK, 0, 0, q.first(), List.of()); // nothing but mail is searched here
+        }
+        if (page.outcome() != MailSearchPage.Outcome.OK) {
+            return storeStatus(FOLDER_SYNC_REQUIRED);
+        }
+        int status = q.beyondReach(page.total(), page.retrievable()) ? END_OF_RETRIEVABLE_RANGE : 1;
+        ItemCodec email = ItemCodecs.of(ItemClass.EMAIL);
+        return out -> {
+            out.start(ROOT).text(STATUS, "1").start(RESPONSE).start(STORE).text(STATUS, String.valueOf(status));
+            if (page.hits().isEmpty()) {
+                out.empty(RESULT);
+            }
+            for (MailSearchPage.Hit hit : page.hits()) {
+                out.start(RESULT).text(CLASS, "Email").text(LONG_ID, hit.longId()).text(COLLECTION_ID, hit.collectionId())
+                        .start(PROPERTIES);
+                email.write(out, hit.properties(), x.version());
+                out.end().end();
+            }
+            if (!page.hits().isEmpty()) {
+                out.text(RANGE, page.first() + "-" + (page.first() + page.hits().size() - 1));
+            }
+            out.text(TOTAL, String.valueOf(page.total())).end().end().end();
+        };
     }
 
     /** The GAL query of a Store, or empty when it is malformed. */

@@ -16,6 +16,7 @@ import java.util.logging.Logger;
 import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
 import org.syncbridge.jms.WatchKeys;
+import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.mail.sync.MailSync;
 import org.syncbridge.mail.sync.MailSyncRequest;
 import org.syncbridge.mail.push.MailPush;
@@ -74,6 +75,10 @@ public class SyncCommand implements EasCommand {
     private static final Tag FILTER_TYPE = Tag.of(NS, "FilterType");
     private static final Tag DELETES_AS_MOVES = Tag.of(NS, "DeletesAsMoves");
     private static final Tag INSTANCE_ID = Tag.of("AirSyncBase:", "InstanceId");
+    private static final Tag ATTACHMENTS = Tag.of("AirSyncBase:", "Attachments");
+    private static final Tag ATTACHMENT = Tag.of("AirSyncBase:", "Attachment");
+    private static final Tag ATTACHMENT_CLIENT_ID = Tag.of("AirSyncBase:", "ClientId");
+    private static final Tag FILE_REFERENCE = Tag.of("AirSyncBase:", "FileReference");
     private static final java.time.format.DateTimeFormatter COMPACT =
             java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(java.time.ZoneOffset.UTC);
     private static final Tag WAIT = Tag.of(NS, "Wait");
@@ -238,15 +243,16 @@ public class SyncCommand implements EasCommand {
     private Answered syncMail(EasExchange x, Element collection, String collectionId, String key, String itemClass, int overallWindow) {
         ItemCodec codec = ItemCodecs.of(ItemClass.EMAIL);
         List<ClientCommand> commands = new ArrayList<>();
+        boolean writesDrafts = x.atLeast(ProtocolVersion.V16_0); // before 16.0 a phone changes only flags of mail
         collection.child(COMMANDS).ifPresent(c -> c.children().forEach(command -> commands.add(
-                clientCommand(command, command.is(ADD) ? ItemCodecs.draft() : ItemCodecs.mailChange(), x.version()))));
+                clientCommand(command, writesDrafts ? ItemCodecs.draft() : ItemCodecs.mailChange(), x.version()))));
         boolean getChanges = collection.child(GET_CHANGES).map(g -> !"0".equals(g.text())).orElse(true);
         int window = collection.childText(WINDOW_SIZE).map(SyncCommand::number).orElse(overallWindow);
         Optional<Element> options = collection.child(OPTIONS);
         java.time.Instant windowStart = options.flatMap(o -> o.childText(FILTER_TYPE)).map(FilterType::windowStart).orElse(null);
         boolean deletesAsMoves = collection.childText(DELETES_AS_MOVES).map(d -> !"0".equals(d.trim())).orElse(true);
         SyncResult result = mailSync.sync(new MailSyncRequest(x.device().id(), x.user().userId(), x.mail(), collectionId, key, getChanges,
-                window, commands, windowStart, BodyRequests.of(options), deletesAsMoves));
+                window, commands, windowStart, BodyRequests.of(options), deletesAsMoves, writesDrafts));
         return new Answered(collectionId, itemClass, result, codec);
     }
 
@@ -320,7 +326,7 @@ public class SyncCommand implements EasCommand {
     /** Adds and Fetches are always answered; a Change or Delete only when it did not succeed. */
     private static void writeResponses(WbxmlWriter out, SyncResult r, ItemCodec codec, ProtocolVersion version) throws IOException {
         List<CommandResult> answered = r.results().stream().filter(c -> c.command() instanceof ClientCommand.Add
-                || c.command() instanceof ClientCommand.Fetch || c.outcome() != CommandResult.Outcome.OK).toList();
+                || c.command() instanceof ClientCommand.Fetch || c.outcome() != CommandResult.Outcome.OK || c.properties() != null).toList();
         if (answered.isEmpty()) {
             return;
         }
@@ -337,7 +343,14 @@ public class SyncCommand implements EasCommand {
                 if (c.serverId() != null) {
                     out.text(SERVER_ID, c.serverId());
                 }
-                out.text(STATUS, status).end();
+                out.text(STATUS, status);
+                writeAddedAttachments(out, c);
+                out.end();
+            } else if (c.command() instanceof ClientCommand.Change && c.properties() != null
+                    && c.properties().containsKey(EmailProperties.ATTACHMENTS_ADDED)) {
+                out.start(CHANGE).text(SERVER_ID, c.serverId()).text(STATUS, status);
+                writeAddedAttachments(out, c);
+                out.end();
             } else {
                 Tag kind = c.command() instanceof ClientCommand.Change ? CHANGE : c.command() instanceof ClientCommand.Delete ? DELETE : FETCH;
                 out.start(kind).text(SERVER_ID, c.serverId());
@@ -356,6 +369,19 @@ public class SyncCommand implements EasCommand {
             }
         }
         out.end();
+    }
+
+    /** A 16.0 draft's new attachments: the FileReference each ClientId got (MS-ASAIRS 2.2.2.14). */
+    private static void writeAddedAttachments(WbxmlWriter out, CommandResult c) throws IOException {
+        if (c.properties() != null && c.properties().get(EmailProperties.ATTACHMENTS_ADDED) instanceof List<?> added && !added.isEmpty()) {
+            out.start(APPLICATION_DATA).start(ATTACHMENTS);
+            for (Object a : added) {
+                Map<?, ?> m = (Map<?, ?>) a;
+                out.start(ATTACHMENT).text(ATTACHMENT_CLIENT_ID, String.valueOf(m.get("clientId")))
+                        .text(FILE_REFERENCE, String.valueOf(m.get("fileReference"))).end();
+            }
+            out.end().end();
+        }
     }
 
     private static void writeInstanceId(WbxmlWriter out, String instance) throws IOException {

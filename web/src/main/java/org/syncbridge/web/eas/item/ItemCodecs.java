@@ -14,6 +14,7 @@ public final class ItemCodecs {
             ItemClass.CONTACT, "Contacts", ItemClass.TASK, "Tasks", ItemClass.EVENT, "Calendar", ItemClass.EMAIL, "Email");
     private static final ItemCodec MAIL_CHANGE = new ItemCodec(EmailFields.CHANGE);
     private static final ItemCodec DRAFT = new ItemCodec(EmailFields.DRAFT);
+    private static final ItemCodec FIND_RESULT = new ItemCodec(FindFields.TABLE);
 
     private ItemCodecs() {
     }
@@ -35,5 +36,10 @@ public final class ItemCodecs {
     /** Reads a 16.0 phone's Add or Change in the Drafts folder: recipients, subject, importance, body, attachments. */
     public static ItemCodec draft() {
         return DRAFT;
+    }
+
+    /** Writes a mail as a Find result shows it (16.1): its summary. */
+    public static ItemCodec findResult() {
+        return FIND_RESULT;
     }
 }
