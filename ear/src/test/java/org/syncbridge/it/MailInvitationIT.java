@@ -60,7 +60,7 @@ class MailInvitationIT extends ServerIT {
         assertEquals("2025-11-10T09:12:44.000Z", value(request, E, "DtStamp").orElseThrow());
         assertEquals("0", value(request, E, "AllDayEvent").orElse("0"));
         assertEquals("0", value(request, E, "InstanceType").orElseThrow(), "a single meeting");
-        assertEquals("15", value(request, E, "Reminder").orElseThrow());
+        assertEquals("900", value(request, E, "Reminder").orElseThrow(), "15 minutes, in seconds (MS-ASEMAIL 2.2.2.63)");
         assertEquals("1", value(request, E, "ResponseRequested").orElseThrow(), "RSVP=TRUE");
         assertEquals("0", value(request, E, "Sensitivity").orElseThrow(), "CLASS:PUBLIC");
         assertTrue(value(request, E, "Organizer").orElseThrow().contains("erika.mustermann@example.com"), request.toString());
