@@ -39,17 +39,22 @@ public class MailFolderDirectory {
     @Inject
     ImapConnections connections;
 
-    /** One listed mailbox: its full name, hierarchy separator and role. */
-    record Listed(String name, char separator, MailRole role) {
+    /** One listed mailbox: its full name, hierarchy separator, role and, for a name not known before, its stable id. */
+    record Listed(String name, char separator, MailRole role, String mailboxId) {
+        Listed(String name, char separator, MailRole role) {
+            this(name, separator, role, null);
+        }
     }
 
     /** The user's mail folders now; with {@code subfolders} false only the Inbox and the special folders. */
     public List<MailFolderEntry> current(long userId, MailLogin login, boolean subfolders) {
         // one listing per user at a time: two first FolderSyncs must not both store the same new mailbox
         em.find(org.syncbridge.persistence.tenant.User.class, userId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-        List<Listed> listed = list(login);
-        Map<String, MailFolder> byName = new HashMap<>();
         List<MailFolder> stored = em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultList();
+        Set<String> known = new java.util.HashSet<>();
+        stored.forEach(f -> known.add(f.getImapName()));
+        List<Listed> listed = list(login, known);
+        Map<String, MailFolder> byName = new HashMap<>();
         MailFolder localOutbox = null;
         for (MailFolder f : stored) {
             if (f.getImapName() == null) {
@@ -59,10 +64,21 @@ public class MailFolderDirectory {
             }
         }
         Map<String, MailFolder> seen = new LinkedHashMap<>();
+        Set<String> listedNames = new java.util.HashSet<>();
+        listed.forEach(l -> listedNames.add(l.name()));
         for (Listed l : listed) {
             MailFolder f = byName.remove(l.name());
+            if (f == null && l.mailboxId() != null) { // renamed by another mail program: the same mailbox keeps its ServerId
+                f = byName.values().stream().filter(v -> l.mailboxId().equals(v.getMailboxId()) && !listedNames.contains(v.getImapName()))
+                        .findFirst().orElse(null);
+                if (f != null) {
+                    byName.remove(f.getImapName());
+                    f.setImapName(l.name());
+                }
+            }
             if (f == null) {
                 f = new MailFolder(userId, l.name(), l.role().name());
+                f.setMailboxId(l.mailboxId());
                 em.persist(f);
             } else if (!f.getRole().equals(l.role().name())) {
                 f.setRole(l.role().name());
@@ -100,11 +116,13 @@ public class MailFolderDirectory {
         return result;
     }
 
-    private List<Listed> list(MailLogin login) {
+    /** Lists the mailboxes; those not {@code known} come with their stable id where the server has one (Dovecot's X-GUID). */
+    private List<Listed> list(MailLogin login, Set<String> known) {
         try (MailConnection connection = connections.open(login)) {
             Store store = connection.store();
             List<Listed> result = new ArrayList<>();
             Set<MailRole> taken = EnumSet.noneOf(MailRole.class);
+            boolean[] guids = {true};
             for (Folder folder : store.getDefaultFolder().list("*")) {
                 String name = folder.getFullName();
                 MailRole role = "INBOX".equalsIgnoreCase(name) ? MailRole.INBOX : specialUse(folder).orElse(null);
@@ -116,7 +134,13 @@ public class MailFolderDirectory {
                 if (role != MailRole.MAIL && !taken.add(role)) {
                     role = MailRole.MAIL; // one folder per special role
                 }
-                result.add(new Listed("INBOX".equalsIgnoreCase(name) ? "INBOX" : name, folder.getSeparator(), role));
+                String listedName = "INBOX".equalsIgnoreCase(name) ? "INBOX" : name;
+                String id = null;
+                if (!known.contains(listedName) && guids[0]) {
+                    id = guid(folder).orElse(null);
+                    guids[0] = id != null; // a server without X-GUID is not asked again
+                }
+                result.add(new Listed(listedName, folder.getSeparator(), role, id));
             }
             for (Map.Entry<MailRole, String> wanted : CREATED_WHEN_MISSING.entrySet()) {
                 if (!taken.contains(wanted.getKey())) {
@@ -133,6 +157,36 @@ public class MailFolderDirectory {
             throw new MailUnavailable("listing the mailboxes of " + login.login() + " failed: " + e.getMessage(), e);
         }
     }
+
+    /** Dovecot's stable mailbox id (STATUS X-GUID), which survives a rename; empty where the server has none. */
+    private static Optional<String> guid(Folder folder) {
+        if (!(folder instanceof IMAPFolder imap)) {
+            return Optional.empty();
+        }
+        try {
+            Object answer = imap.doCommandIgnoreFailure(p -> {
+                org.eclipse.angus.mail.iap.Argument args = new org.eclipse.angus.mail.iap.Argument();
+                args.writeString(org.eclipse.angus.mail.imap.protocol.BASE64MailboxEncoder.encode(imap.getFullName()));
+                args.writeAtom("(X-GUID)");
+                org.eclipse.angus.mail.iap.Response[] r = p.command("STATUS", args);
+                if (!r[r.length - 1].isOK()) {
+                    return null;
+                }
+                for (org.eclipse.angus.mail.iap.Response response : r) {
+                    java.util.regex.Matcher m = X_GUID.matcher(response.toString());
+                    if (response.isUnTagged() && m.find()) {
+                        return m.group(1);
+                    }
+                }
+                return null;
+            });
+            return Optional.ofNullable((String) answer);
+        } catch (MessagingException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static final java.util.regex.Pattern X_GUID = java.util.regex.Pattern.compile("X-GUID\\s+\"?([0-9A-Za-z]+)");
 
     private static Optional<MailRole> specialUse(Folder folder) throws MessagingException {
         if (folder instanceof IMAPFolder imapFolder) {

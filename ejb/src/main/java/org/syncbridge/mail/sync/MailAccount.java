@@ -46,6 +46,13 @@ final class MailAccount {
         return own;
     }
 
+    /** The ServerIds a device knows a folder's mail by. */
+    static ServerIds serverIds(EntityManager em, long deviceId, String collectionId) {
+        org.syncbridge.persistence.mail.MailSyncState state = em.find(org.syncbridge.persistence.mail.MailSyncState.class,
+                new org.syncbridge.persistence.sync.CollectionState.Key(deviceId, collectionId));
+        return state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
+    }
+
     /** A positive number (a folder id, a UID), or empty. */
     static Optional<Long> number(String text) {
         try {

@@ -17,8 +17,6 @@ import org.syncbridge.mail.message.AttachmentContent;
 import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.NoSuchPartException;
 import org.syncbridge.persistence.mail.MailFolder;
-import org.syncbridge.persistence.mail.MailSyncState;
-import org.syncbridge.persistence.sync.CollectionState;
 
 /**
  * The mail side of ItemOperations: one mail by folder and ServerId (or the LongId "folder:ServerId" that
@@ -42,16 +40,15 @@ public class MailFetch {
      */
     public Optional<Map<String, Object>> fetch(long deviceId, long userId, MailLogin login, String collectionId, String serverId,
                                                BodyRequest bodies) {
-        MailSyncState state = em.find(MailSyncState.class, new CollectionState.Key(deviceId, collectionId));
-        ServerIds ids = state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
-        return ids.uid(serverId).flatMap(uid -> fetchUid(userId, login, collectionId, uid, serverId, bodies));
+        return MailAccount.serverIds(em, deviceId, collectionId).uid(serverId)
+                .flatMap(uid -> fetchUid(userId, login, collectionId, uid, serverId, bodies));
     }
 
     private Optional<Map<String, Object>> fetchUid(long userId, MailLogin login, String collectionId, long mailUid, String serverId,
                                                    BodyRequest bodies) {
         Optional<MailFolder> folder = folder(userId, collectionId);
         Optional<Long> uid = Optional.of(mailUid);
-        if (folder.isEmpty() || uid.isEmpty()) {
+        if (folder.isEmpty()) {
             return Optional.empty();
         }
         try (MailConnection c = connections.open(login); Mailbox box = Mailbox.open(c.store(), folder.get().getImapName())) {
@@ -61,14 +58,17 @@ public class MailFetch {
         }
     }
 
-    /** A LongId from a search: "folderId:UID". */
-    public Optional<Map<String, Object>> fetch(long userId, MailLogin login, String longId, BodyRequest bodies) {
+
+    /** A LongId from a search: "folderId:UID"; its attachments are named by the ServerId the device knows the mail by. */
+    public Optional<Map<String, Object>> fetch(long deviceId, long userId, MailLogin login, String longId, BodyRequest bodies) {
         int colon = longId.indexOf(':');
         if (colon < 0) {
             return Optional.empty();
         }
-        String uid = longId.substring(colon + 1);
-        return MailAccount.number(uid).flatMap(u -> fetchUid(userId, login, longId.substring(0, colon), u, uid, bodies));
+        String collectionId = longId.substring(0, colon);
+        ServerIds ids = MailAccount.serverIds(em, deviceId, collectionId);
+        return MailAccount.number(longId.substring(colon + 1))
+                .flatMap(u -> fetchUid(userId, login, collectionId, u, ids.serverId(u), bodies));
     }
 
     /**
@@ -84,9 +84,7 @@ public class MailFetch {
         if (folder.isEmpty()) {
             return Optional.empty();
         }
-        MailSyncState state = em.find(MailSyncState.class, new CollectionState.Key(deviceId, parts[0]));
-        ServerIds ids = state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
-        Optional<Long> uid = ids.uid(parts[1]);
+        Optional<Long> uid = MailAccount.serverIds(em, deviceId, parts[0]).uid(parts[1]);
         if (uid.isEmpty()) {
             return Optional.empty();
         }

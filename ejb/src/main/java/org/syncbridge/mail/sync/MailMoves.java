@@ -45,12 +45,12 @@ public class MailMoves {
         if (destination == null || destination.getUserId() != userId || destination.getImapName() == null) {
             return new MoveResult(MoveResult.Status.INVALID_DESTINATION, null);
         }
-        Optional<Long> number = ids(deviceId, String.valueOf(sourceId)).uid(serverId);
+        Optional<Long> number = MailAccount.serverIds(em, deviceId, String.valueOf(sourceId)).uid(serverId);
         if (number.isEmpty()) {
             return new MoveResult(MoveResult.Status.INVALID_SOURCE, null);
         }
         long uid = number.get();
-        ServerIds destinationIds = ids(deviceId, String.valueOf(destinationId));
+        ServerIds destinationIds = MailAccount.serverIds(em, deviceId, String.valueOf(destinationId));
         MailMove.Id moveId = new MailMove.Id(deviceId, sourceId, uid);
         try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection.store(), source.getImapName())) {
             Optional<IMAPMessage> message = box.message(uid);
@@ -80,12 +80,6 @@ public class MailMoves {
         } catch (MessagingException e) {
             throw new MailUnavailable("moving a mail of " + login.login() + " failed: " + e.getMessage(), e);
         }
-    }
-
-    /** The ServerIds the device knows a folder's mail by. */
-    private ServerIds ids(long deviceId, String collectionId) {
-        MailSyncState state = em.find(MailSyncState.class, new CollectionState.Key(deviceId, collectionId));
-        return state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
     }
 
     /** The device no longer holds the mail in the source (nor under the previous key, so a replay cannot bring it back). */

@@ -20,8 +20,6 @@ import org.syncbridge.mail.MailConnection;
 import org.syncbridge.mail.MailUnavailable;
 import org.syncbridge.mail.sync.MailSearchPage.Outcome;
 import org.syncbridge.persistence.mail.MailFolder;
-import org.syncbridge.persistence.mail.MailSyncState;
-import org.syncbridge.persistence.sync.CollectionState;
 
 /**
  * Mailbox search for EAS Search (Store Mailbox) and Find: the mails matching a {@link MailQuery} in the user's mail
@@ -61,17 +59,13 @@ public class MailSearch {
         try (MailConnection c = connections.open(r.login())) {
             List<SearchResults.Folder> scope = r.query().collectionIds().isEmpty() ? visible
                     : r.query().deepTraversal() ? withSubfolders(c.store(), named, visible) : named;
-            return page(c.store(), r, scope, MailAccount.addresses(em, r.userId()), this::serverIds);
+            return page(c.store(), r, scope, MailAccount.addresses(em, r.userId()),
+                    (device, folder) -> MailAccount.serverIds(em, device, String.valueOf(folder)));
         } catch (MessagingException e) {
             throw new MailUnavailable("searching the mail of " + r.login().login() + " failed: " + e.getMessage(), e);
         }
     }
 
-    /** The ServerIds the device knows the mail of a folder by. */
-    private ServerIds serverIds(long deviceId, long folderId) {
-        MailSyncState state = em.find(MailSyncState.class, new CollectionState.Key(deviceId, String.valueOf(folderId)));
-        return state == null ? ServerIds.PLAIN : MailSnapshot.decode(state.getSnapshot()).ids();
-    }
 
     /** Where a page finds the ServerIds a device knows a folder's mail by. */
     @FunctionalInterface

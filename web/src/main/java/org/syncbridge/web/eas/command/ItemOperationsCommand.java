@@ -139,7 +139,7 @@ public class ItemOperationsCommand implements ImmediateCommand {
         }
         Optional<String> longId = fetch.childText(LONG_ID);
         if (longId.isPresent()) { // a search result: always mail
-            return mailFetch(fetch, mail.fetch(x.user().userId(), x.mail(), longId.get(), BodyRequests.of(fetch.child(OPTIONS))));
+            return mailFetch(fetch, mail.fetch(x.device().id(), x.user().userId(), x.mail(), longId.get(), BodyRequests.of(fetch.child(OPTIONS))));
         }
         Optional<String> collectionId = fetch.childText(COLLECTION_ID);
         Optional<String> serverId = fetch.childText(SERVER_ID);
