@@ -64,7 +64,7 @@ class MailSyncIT extends ServerIT {
 
     /** 2.5 asks without BodyPreference (there is none); later versions as today's phones do, with a short plain preview. */
     static Element optionsFor(String version) {
-        return version.equals("2.5") ? options(filterType("0"), org.syncbridge.it.EasClient.text("AirSync:", "Truncation", "1"))
+        return version.equals("2.5") ? options(filterType("0"), EasClient.text("AirSync:", "Truncation", "1"))
                 : options(filterType("0"), bodyPreference(1, 200L));
     }
 
