@@ -77,6 +77,7 @@ class MailFoldersIT extends ServerIT {
         MailView archive = view(phone, "Archiv");
         assertEquals(5, archive.items.size());
 
+        Set<String> serverIds = Set.copyOf(archive.items.keySet());
         TestMail.Recreated recreated = TestMail.recreate(login, "Archiv");
         assertNotEquals(recreated.oldValidity(), recreated.newValidity(), TestMail.imapServer() + " gave the new folder a new UIDVALIDITY");
         EasClient.Answer hierarchy = phone.folderSync(hierarchyKey);
@@ -85,6 +86,7 @@ class MailFoldersIT extends ServerIT {
 
         archive.syncUntilDone(50, 3); // MailView holds every answer to Status 1: never 3
         assertEquals(5, archive.items.size(), "five mails, each once: " + archive.items.keySet());
+        assertEquals(serverIds, archive.items.keySet(), "the mails were found again under their ServerIds: no Delete and Add of each");
         for (int i = 1; i <= 5; i++) {
             Element mail = archive.bySubject("Archived " + i);
             assertEquals(i == 2 ? "1" : "0", value(mail, E, "Read").orElseThrow(), "Read of Archived " + i);

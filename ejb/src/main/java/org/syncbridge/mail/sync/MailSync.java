@@ -189,7 +189,7 @@ public class MailSync {
         for (IMAPMessage message : added) {
             long uid = box.folder().getUID(message);
             String serverId = ids.serverId(uid);
-            Map<String, Object> properties = items.properties(message, folder.getId() + ":" + serverId, r.bodies(), own);
+            Map<String, Object> properties = readable(message, folder.getId() + ":" + serverId, r.bodies(), own);
             if (folder.getRole().equals(MailRole.DRAFTS.name())) {
                 properties.put(EmailProperties.IS_DRAFT, "1");
             }
@@ -208,6 +208,45 @@ public class MailSync {
         boolean more = sent < diff.count();
         long nextModseq = box.condstore() && !changesLeft ? modseq : from.modseq();
         return new Chosen(new MailSnapshot(validity, nextModseq, cutoff, !more, held, flags, ids.keepOnly(held)), more);
+    }
+
+    /**
+     * A mail as the client wants it; one that cannot be read (a broken structure, a part the server will not give)
+     * goes with what its envelope tells and an empty body, so it never holds up the rest of the folder.
+     */
+    private Map<String, Object> readable(IMAPMessage message, String fileReferencePrefix, BodyRequest bodies, java.util.Set<String> own) {
+        try {
+            return items.properties(message, fileReferencePrefix, bodies, own);
+        } catch (RuntimeException e) {
+            if (!message.getFolder().isOpen() || !message.getFolder().getStore().isConnected()) {
+                throw e; // the connection is gone, not this mail broken
+            }
+            LOG.warning(() -> "Mail " + fileReferencePrefix + " could not be read and goes without its body: " + e);
+            Map<String, Object> envelope = new HashMap<>(items.flagProperties(flagsOf(message)));
+            try {
+                envelope.put(EmailProperties.SUBJECT, message.getSubject() == null ? "" : message.getSubject());
+                if (message.getFrom() != null && message.getFrom().length > 0) {
+                    envelope.put(EmailProperties.FROM, message.getFrom()[0].toString());
+                }
+                if (message.getReceivedDate() != null) {
+                    envelope.put(EmailProperties.DATE_RECEIVED, message.getReceivedDate().toInstant().toString());
+                }
+            } catch (MessagingException | RuntimeException ignored) {
+                // what could be read is sent
+            }
+            envelope.put(EmailProperties.MESSAGE_CLASS, "IPM.Note");
+            envelope.put(EmailProperties.BODY, new org.syncbridge.mail.message.ChosenBody(
+                    org.syncbridge.mail.message.BodyType.PLAIN, 0, false, new byte[0], null));
+            return envelope;
+        }
+    }
+
+    private static Flags flagsOf(IMAPMessage message) {
+        try {
+            return message.getFlags();
+        } catch (MessagingException e) {
+            return new Flags();
+        }
     }
 
     private MailDiff diff(Mailbox box, MailSnapshot from, Instant cutoff, java.util.Set<Long> ownWrites) throws MessagingException {
