@@ -3,7 +3,6 @@ package org.syncbridge.mail.sync;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,7 +25,6 @@ import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.persistence.mail.MailFolder;
 import org.syncbridge.persistence.mail.MailSyncState;
-import org.syncbridge.persistence.tenant.User;
 import org.syncbridge.persistence.sync.CollectionState;
 import org.syncbridge.sync.ClientCommand;
 import org.syncbridge.sync.CommandResult;
@@ -86,7 +84,7 @@ public class MailSync {
             return new SyncResult(SyncResult.Status.INVALID_KEY, null, List.of(), List.of(), false);
         }
         if (folder.get().getImapName() == null) { // the Outbox kept here: mail is sent, never stored in it
-            List<CommandResult> results = r.commands().stream().map(c -> new CommandResult(c, serverIdOf(c), Outcome.NOT_FOUND, null)).toList();
+            List<CommandResult> results = r.commands().stream().map(c -> new CommandResult(c, ClientCommands.serverIdOf(c), Outcome.NOT_FOUND, null)).toList();
             return new SyncResult(SyncResult.Status.OK, String.valueOf(basis.get().key()), results, List.of(), false);
         }
         try (MailConnection connection = connections.open(r.login())) {
@@ -112,15 +110,16 @@ public class MailSync {
             }
             List<CommandResult> results = new ArrayList<>();
             DeviceWrites writes = new DeviceWrites();
+            ClientCommands commands = new ClientCommands(em, items);
             for (ClientCommand command : r.commands()) {
-                results.add(apply(command, r, folder, box, from.ids(), writes));
+                results.add(commands.apply(command, r, folder, box, from.ids(), writes));
             }
             if (!r.commands().isEmpty()) { // select again: HIGHESTMODSEQ after the device's own writes
                 box.close();
                 box = Mailbox.open(connection.store(), folder.getImapName());
             }
             Instant cutoff = r.windowStart() == null ? null : r.windowStart().truncatedTo(ChronoUnit.DAYS);
-            MailSnapshot basisSnapshot = withDeviceWrites(from, writes, !box.condstore());
+            MailSnapshot basisSnapshot = writes.applyTo(from, !box.condstore());
             MailSnapshot next = basisSnapshot;
             boolean more = false;
             if (r.getChanges()) {
@@ -276,119 +275,6 @@ public class MailSync {
         return new MailDiff(away.without(leftWindow), leftWindow, changed, present.without(from.held()));
     }
 
-    /** The basis with what the device did itself: mail it deleted is gone, drafts it wrote are held, flags it set are known. */
-    private static MailSnapshot withDeviceWrites(MailSnapshot from, DeviceWrites writes, boolean tracksFlags) {
-        TreeMap<Long, Integer> flags = !tracksFlags ? null : new TreeMap<>(from.flagsOrEmpty());
-        UidSet held = from.held().without(UidSet.of(writes.removed.stream().mapToLong(Long::longValue).toArray()));
-        ServerIds ids = from.ids();
-        for (Map.Entry<Long, Long> rename : writes.renamed.entrySet()) {
-            ids = ids.renamed(rename.getKey(), rename.getValue());
-            held = held.without(rename.getKey()).with(rename.getValue());
-        }
-        for (Long uid : writes.added.keySet()) {
-            held = held.with(uid);
-        }
-        if (flags != null) {
-            writes.flags.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f)));
-            writes.removed.forEach(flags::remove);
-            writes.renamed.forEach((old, renamed) -> flags.put(renamed, flags.getOrDefault(old, 0)));
-            writes.renamed.keySet().forEach(flags::remove);
-            writes.added.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f) | MessageFlags.SEEN));
-        }
-        return new MailSnapshot(from.uidValidity(), from.modseq(), from.cutoff(), from.complete(), held, flags, ids.keepOnly(held));
-    }
-
-    /** What the device itself did to the mailbox in this sync: none of it is sent back to it. */
-    private static final class DeviceWrites {
-        final Map<Long, Flags> flags = new HashMap<>();
-        final List<Long> removed = new ArrayList<>();
-        final Map<Long, Flags> added = new HashMap<>();
-        /** Old UID to new UID of rewritten drafts. */
-        final Map<Long, Long> renamed = new HashMap<>();
-
-        java.util.Set<Long> touched() {
-            java.util.Set<Long> all = new java.util.HashSet<>(flags.keySet());
-            all.addAll(added.keySet());
-            all.addAll(renamed.values());
-            return all;
-        }
-    }
-
-    private CommandResult apply(ClientCommand command, MailSyncRequest r, MailFolder folder, Mailbox box, ServerIds ids,
-                                DeviceWrites writes) throws MessagingException {
-        boolean drafts = r.writesDrafts() && MailRole.DRAFTS.name().equals(folder.getRole());
-        if (command instanceof ClientCommand.Add add) {
-            if (!drafts || add.properties() == null) {
-                LOG.info(() -> "Refused a mail Add in " + folder.getImapName() + ": clients create only drafts (16.0)");
-                return new CommandResult(command, null, Outcome.INVALID, null);
-            }
-            return storeDraft(command, add.properties(), null, null, r, folder, box, ids, writes);
-        }
-        String serverId = serverIdOf(command);
-        Optional<Long> uid = ids.uid(serverId);
-        Optional<IMAPMessage> message = uid.isEmpty() ? Optional.empty() : box.message(uid.get());
-        if (message.isEmpty()) {
-            return new CommandResult(command, serverId, Outcome.NOT_FOUND, null);
-        }
-        IMAPMessage m = message.get();
-        if (command instanceof ClientCommand.Fetch) {
-            return new CommandResult(command, serverId, Outcome.OK,
-                    items.properties(m, folder.getId() + ":" + serverId, r.bodies(), MailAccount.addresses(em, r.userId())));
-        }
-        if (command instanceof ClientCommand.Delete) {
-            Optional<MailFolder> trash = r.deletesAsMoves() && !MailRole.TRASH.name().equals(folder.getRole())
-                    ? MailAccount.withRole(em, r.userId(), MailRole.TRASH) : Optional.empty();
-            if (trash.isPresent()) {
-                Folder target = box.folder().getStore().getFolder(trash.get().getImapName());
-                box.moveTo(m, target);
-            } else {
-                box.deleteNow(m);
-            }
-            writes.removed.add(uid.get());
-            return new CommandResult(command, serverId, Outcome.OK, null);
-        }
-        ClientCommand.Change change = (ClientCommand.Change) command;
-        if (change.properties() == null) {
-            return new CommandResult(command, serverId, Outcome.INVALID, null);
-        }
-        FlagChange.of(change.properties(), m.getFlags()).apply(m);
-        if (drafts && Drafts.edits(change.properties())) {
-            return storeDraft(command, change.properties(), m, uid.get(), r, folder, box, ids, writes);
-        }
-        writes.flags.put(uid.get(), m.getFlags());
-        return new CommandResult(command, serverId, Outcome.OK, null);
-    }
-
-    /** A new or edited draft; the answer tells the FileReference of each attachment the phone added. */
-    private CommandResult storeDraft(ClientCommand command, Map<String, Object> sent, IMAPMessage previous, Long previousUid,
-                                     MailSyncRequest r, MailFolder folder, Mailbox box, ServerIds ids, DeviceWrites writes)
-            throws MessagingException {
-        try {
-            Optional<Drafts.Stored> stored = Drafts.store(box, em.find(User.class, r.userId()), sent, previous);
-            if (stored.isEmpty()) {
-                return new CommandResult(command, null, Outcome.INVALID, null);
-            }
-            long uid = stored.get().uid();
-            String serverId;
-            if (previousUid == null) {
-                writes.added.put(uid, new Flags(Flags.Flag.DRAFT));
-                serverId = ids.serverId(uid);
-            } else {
-                writes.renamed.put(previousUid, uid);
-                serverId = ids.serverId(previousUid); // the phone keeps its ServerId for the new version
-            }
-            List<Map<String, Object>> added = new ArrayList<>();
-            for (DraftMessage.Added a : stored.get().added()) {
-                added.add(Map.of("clientId", a.clientId(), "fileReference", folder.getId() + ":" + serverId + ":" + a.section()));
-            }
-            Map<String, Object> answer = added.isEmpty() ? null : Map.of(EmailProperties.ATTACHMENTS_ADDED, added);
-            return new CommandResult(command, serverId, Outcome.OK, answer);
-        } catch (java.io.IOException | MessagingException e) {
-            LOG.warning(() -> "A draft could not be stored in " + folder.getImapName() + ": " + e);
-            return new CommandResult(command, previousUid == null ? null : ids.serverId(previousUid), Outcome.INVALID, null);
-        }
-    }
-
     /** How many changes the next sync with {@code syncKey} would bring. */
     public Estimate estimate(long deviceId, long userId, MailLogin login, String collectionId, String syncKey, Instant windowStart) {
         Optional<MailFolder> folder = MailAccount.folder(em, userId, collectionId);
@@ -442,11 +328,6 @@ public class MailSync {
             return Optional.of(new Basis(key, MailSnapshot.decode(state.getPreviousSnapshot())));
         }
         return Optional.empty();
-    }
-
-    private static String serverIdOf(ClientCommand c) {
-        return c instanceof ClientCommand.Change ch ? ch.serverId() : c instanceof ClientCommand.Delete d ? d.serverId()
-                : c instanceof ClientCommand.Fetch f ? f.serverId() : null;
     }
 
 
