@@ -42,7 +42,15 @@ final class ClientCommands {
                 LOG.info(() -> "Refused a mail Add in " + folder.getImapName() + ": clients create only drafts (16.0)");
                 return new CommandResult(command, null, Outcome.INVALID, null);
             }
-            return storeDraft(command, add.properties(), null, null, r, folder, box, ids, writes);
+            Optional<String> earlier = writes.earlierDraft(add.clientId());
+            if (earlier.isPresent()) {
+                return new CommandResult(command, earlier.get(), Outcome.OK, null);
+            }
+            CommandResult stored = storeDraft(command, add.properties(), null, null, r, folder, box, ids, writes);
+            if (stored.outcome() == Outcome.OK) {
+                writes.draftsAdded.put(add.clientId(), stored.serverId());
+            }
+            return stored;
         }
         String serverId = serverIdOf(command);
         Optional<Long> uid = ids.uid(serverId);

@@ -14,6 +14,27 @@ final class DeviceWrites {
     final Map<Long, Flags> added = new HashMap<>();
     /** Old UID to new UID of rewritten drafts. */
     final Map<Long, Long> renamed = new HashMap<>();
+    /** ClientId to ServerId of the drafts added in this Sync. */
+    final Map<String, String> draftsAdded = new HashMap<>();
+    /** When the request repeats one already answered: the drafts it added then, and the UIDs of their ServerIds. */
+    private Map<String, String> answered = Map.of();
+    private ServerIds answeredIds = ServerIds.PLAIN;
+
+    void replay(Map<String, String> drafts, ServerIds ids) {
+        answered = drafts;
+        answeredIds = ids;
+    }
+
+    /** The draft added under {@code clientId} when this request was first answered, now held again. */
+    java.util.Optional<String> earlierDraft(String clientId) {
+        String serverId = answered.get(clientId);
+        if (serverId == null) {
+            return java.util.Optional.empty();
+        }
+        answeredIds.uid(serverId).ifPresent(uid -> added.put(uid, new Flags(Flags.Flag.DRAFT)));
+        draftsAdded.put(clientId, serverId);
+        return java.util.Optional.of(serverId);
+    }
 
     /** The mail it wrote: a flag change seen on it in this Sync is its own. */
     java.util.Set<Long> touched() {

@@ -110,6 +110,10 @@ public class MailSync {
             }
             List<CommandResult> results = new ArrayList<>();
             DeviceWrites writes = new DeviceWrites();
+            if (basis.key() != state.getSyncKey()) { // a repeated request: drafts it added then are not added twice
+                MailSnapshot answered = MailSnapshot.decode(state.getSnapshot());
+                writes.replay(answered.draftsAdded(), answered.ids());
+            }
             ClientCommands commands = new ClientCommands(em, items);
             for (ClientCommand command : r.commands()) {
                 results.add(commands.apply(command, r, folder, box, from.ids(), writes));
@@ -127,6 +131,7 @@ public class MailSync {
                 next = chosen.next();
                 more = chosen.more();
             }
+            next = next.withDraftsAdded(writes.draftsAdded);
             boolean unchanged = r.commands().isEmpty() && changes.isEmpty() && next.encode().equals(basis.snapshot().encode())
                     && basis.key() == state.getSyncKey();
             if (unchanged) {
