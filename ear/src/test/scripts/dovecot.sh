@@ -1,5 +1,6 @@
 #!/bin/bash
-# A private Dovecot for the integration tests (mvn -Pdovecot): its own configuration and directories under
+# A private Dovecot for the integration tests (the failsafe execution "dovecot"; mvn -Pdovecot for the whole suite):
+# its own configuration and directories under
 # DIR, IMAP on 127.0.0.1:PORT, LMTP on the unix socket DIR/run/lmtp; nothing under /etc changes, no system
 # service runs. Any login is a mailbox and any password is accepted, as with the tests' GreenMail.
 #   dovecot.sh start DIR PORT     (installs Debian's dovecot-imapd and dovecot-lmtpd first if missing, as root)
@@ -28,7 +29,9 @@ case "$cmd" in
     if [ ! -x /usr/sbin/dovecot ]; then
       if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
         # Debian's package tries to start its system service; without an init system that fails harmlessly
-        DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd dovecot-lmtpd </dev/null >"${dir%/*}/dovecot-install.log" 2>&1 \
+        echo "Installing Debian's dovecot-imapd and dovecot-lmtpd for the mail integration tests" >&2
+        mkdir -p "${dir%/*}"
+        { apt-get update -q && DEBIAN_FRONTEND=noninteractive apt-get install -y -q dovecot-imapd dovecot-lmtpd; } </dev/null >"${dir%/*}/dovecot-install.log" 2>&1 \
           || { echo "installing Dovecot failed, see ${dir%/*}/dovecot-install.log" >&2; exit 1; }
       else
         echo "Dovecot is missing: as root, apt-get install dovecot-imapd dovecot-lmtpd" >&2
@@ -36,6 +39,11 @@ case "$cmd" in
       fi
     fi
     stop
+    # a listener already there (another build's server) would answer in Dovecot's place
+    if (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      echo "127.0.0.1:$port is taken: move the IMAP port with -Dit.imap.port" >&2
+      exit 1
+    fi
     rm -rf "$dir"
     mkdir -p "$dir/run" "$dir/state" "$dir/mail"
     cat >"$dir/dovecot.conf" <<CONF

@@ -26,18 +26,20 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.syncbridge.web.eas.wbxml.Element;
 
 /**
  * Mail push: a Ping on mail folders gets an IMAP watcher (IDLE) on them, and mail arriving on the IMAP server
- * wakes it. Both test IMAP servers offer IDLE (GreenMail by default, Dovecot with -Pdovecot; see TestMail), so
+ * wakes it. Both test IMAP servers offer IDLE (tag "mail": run against GreenMail, then against Dovecot; see TestMail), so
  * IDLE is what this proves; the polling fallback is proven against GreenMail in the ejb module's MailWatchersTest.
  * GreenMail's IDLE reports new and expunged messages but no flag changes, so the flag test needs Dovecot.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
+@Tag("mail")
 class MailPushIT {
     static final String P = "Ping:";
     static final String PASSWORD = "Mail-push-pw-1";

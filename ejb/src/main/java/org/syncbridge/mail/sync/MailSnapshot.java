@@ -13,13 +13,26 @@ import java.util.TreeMap;
  * send, so an unchanged HIGHESTMODSEQ means nothing to say. Stored as text, a few lines:
  * <pre>v=1 / validity / modseq / cutoff (epoch seconds or -) / complete (0|1) / held (sequence set) [/ F flag runs] [/ I ids]</pre>
  * Flag runs follow the held UIDs in ascending order as "count*flags" items, so a folder of mostly read mail is
- * one run; ids ({@link ServerIds}) appear only after a UIDVALIDITY change.
+ * one run; ids ({@link ServerIds}) appear only after a UIDVALIDITY change; [/ A drafts] lists the drafts the phone
+ * added in the Sync that led here, as "ClientId=ServerId" (URL-encoded), so a repeated request gets the same answer.
+ *
+ * @param draftsAdded ClientId to ServerId of drafts the phone added in the Sync that produced this snapshot
  */
 public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held,
-                           TreeMap<Long, Integer> flags, ServerIds ids) {
+                           TreeMap<Long, Integer> flags, ServerIds ids, Map<String, String> draftsAdded) {
 
     public MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held, TreeMap<Long, Integer> flags) {
         this(uidValidity, modseq, cutoff, complete, held, flags, ServerIds.PLAIN);
+    }
+
+    public MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held, TreeMap<Long, Integer> flags,
+                        ServerIds ids) {
+        this(uidValidity, modseq, cutoff, complete, held, flags, ids, Map.of());
+    }
+
+    /** The same snapshot, remembering the drafts the phone added on the way to it. */
+    MailSnapshot withDraftsAdded(Map<String, String> added) {
+        return new MailSnapshot(uidValidity, modseq, cutoff, complete, held, flags, ids, Map.copyOf(added));
     }
 
     public static MailSnapshot empty() {
@@ -86,6 +99,13 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         if (!ids.plain()) {
             s.append('I').append(ids.encode()).append('\n');
         }
+        if (!draftsAdded.isEmpty()) {
+            s.append('A');
+            draftsAdded.forEach((clientId, serverId) -> s.append(java.net.URLEncoder.encode(clientId, java.nio.charset.StandardCharsets.UTF_8))
+                    .append('=').append(serverId).append(','));
+            s.setLength(s.length() - 1);
+            s.append('\n');
+        }
         return s.toString();
     }
 
@@ -108,11 +128,17 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         TreeMap<Long, Integer> flags = null;
         String flagLine = null;
         ServerIds ids = ServerIds.PLAIN;
+        Map<String, String> drafts = new java.util.HashMap<>();
         for (int i = 6; i < lines.length; i++) {
             if (lines[i].startsWith("F")) {
                 flagLine = lines[i];
             } else if (lines[i].startsWith("I")) {
                 ids = ServerIds.decode(lines[i].substring(1));
+            } else if (lines[i].startsWith("A")) {
+                for (String pair : lines[i].substring(1).split(",")) {
+                    int eq = pair.indexOf('=');
+                    drafts.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8), pair.substring(eq + 1));
+                }
             }
         }
         if (flagLine != null) {
@@ -139,7 +165,8 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
             });
         }
         Instant cutoff = "-".equals(lines[3]) ? null : Instant.ofEpochSecond(Long.parseLong(lines[3]));
-        return new MailSnapshot(Long.parseLong(lines[1]), Long.parseLong(lines[2]), cutoff, "1".equals(lines[4]), held, flags, ids);
+        return new MailSnapshot(Long.parseLong(lines[1]), Long.parseLong(lines[2]), cutoff, "1".equals(lines[4]), held, flags, ids,
+                Map.copyOf(drafts));
     }
 
     /** The flags held for each UID; unlisted UIDs hold none. */

@@ -3,7 +3,6 @@ package org.syncbridge.mail.sync;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -26,7 +25,6 @@ import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.persistence.mail.MailFolder;
 import org.syncbridge.persistence.mail.MailSyncState;
-import org.syncbridge.persistence.tenant.User;
 import org.syncbridge.persistence.sync.CollectionState;
 import org.syncbridge.sync.ClientCommand;
 import org.syncbridge.sync.CommandResult;
@@ -86,7 +84,7 @@ public class MailSync {
             return new SyncResult(SyncResult.Status.INVALID_KEY, null, List.of(), List.of(), false);
         }
         if (folder.get().getImapName() == null) { // the Outbox kept here: mail is sent, never stored in it
-            List<CommandResult> results = r.commands().stream().map(c -> new CommandResult(c, serverIdOf(c), Outcome.NOT_FOUND, null)).toList();
+            List<CommandResult> results = r.commands().stream().map(c -> new CommandResult(c, ClientCommands.serverIdOf(c), Outcome.NOT_FOUND, null)).toList();
             return new SyncResult(SyncResult.Status.OK, String.valueOf(basis.get().key()), results, List.of(), false);
         }
         try (MailConnection connection = connections.open(r.login())) {
@@ -112,15 +110,20 @@ public class MailSync {
             }
             List<CommandResult> results = new ArrayList<>();
             DeviceWrites writes = new DeviceWrites();
+            if (basis.key() != state.getSyncKey()) { // a repeated request: drafts it added then are not added twice
+                MailSnapshot answered = MailSnapshot.decode(state.getSnapshot());
+                writes.replay(answered.draftsAdded(), answered.ids());
+            }
+            ClientCommands commands = new ClientCommands(em, items);
             for (ClientCommand command : r.commands()) {
-                results.add(apply(command, r, folder, box, from.ids(), writes));
+                results.add(commands.apply(command, r, folder, box, from.ids(), writes));
             }
             if (!r.commands().isEmpty()) { // select again: HIGHESTMODSEQ after the device's own writes
                 box.close();
                 box = Mailbox.open(connection.store(), folder.getImapName());
             }
             Instant cutoff = r.windowStart() == null ? null : r.windowStart().truncatedTo(ChronoUnit.DAYS);
-            MailSnapshot basisSnapshot = withDeviceWrites(from, writes, !box.condstore());
+            MailSnapshot basisSnapshot = writes.applyTo(from, !box.condstore());
             MailSnapshot next = basisSnapshot;
             boolean more = false;
             if (r.getChanges()) {
@@ -128,6 +131,7 @@ public class MailSync {
                 next = chosen.next();
                 more = chosen.more();
             }
+            next = next.withDraftsAdded(writes.draftsAdded);
             boolean unchanged = r.commands().isEmpty() && changes.isEmpty() && next.encode().equals(basis.snapshot().encode())
                     && basis.key() == state.getSyncKey();
             if (unchanged) {
@@ -189,7 +193,7 @@ public class MailSync {
         for (IMAPMessage message : added) {
             long uid = box.folder().getUID(message);
             String serverId = ids.serverId(uid);
-            Map<String, Object> properties = items.properties(message, folder.getId() + ":" + serverId, r.bodies(), own);
+            Map<String, Object> properties = readable(message, folder.getId() + ":" + serverId, r.bodies(), own);
             if (folder.getRole().equals(MailRole.DRAFTS.name())) {
                 properties.put(EmailProperties.IS_DRAFT, "1");
             }
@@ -208,6 +212,45 @@ public class MailSync {
         boolean more = sent < diff.count();
         long nextModseq = box.condstore() && !changesLeft ? modseq : from.modseq();
         return new Chosen(new MailSnapshot(validity, nextModseq, cutoff, !more, held, flags, ids.keepOnly(held)), more);
+    }
+
+    /**
+     * A mail as the client wants it; one that cannot be read (a broken structure, a part the server will not give)
+     * goes with what its envelope tells and an empty body, so it never holds up the rest of the folder.
+     */
+    private Map<String, Object> readable(IMAPMessage message, String fileReferencePrefix, BodyRequest bodies, java.util.Set<String> own) {
+        try {
+            return items.properties(message, fileReferencePrefix, bodies, own);
+        } catch (RuntimeException e) {
+            if (!message.getFolder().isOpen() || !message.getFolder().getStore().isConnected()) {
+                throw e; // the connection is gone, not this mail broken
+            }
+            LOG.warning(() -> "Mail " + fileReferencePrefix + " could not be read and goes without its body: " + e);
+            Map<String, Object> envelope = new HashMap<>(items.flagProperties(flagsOf(message)));
+            try {
+                envelope.put(EmailProperties.SUBJECT, message.getSubject() == null ? "" : message.getSubject());
+                if (message.getFrom() != null && message.getFrom().length > 0) {
+                    envelope.put(EmailProperties.FROM, message.getFrom()[0].toString());
+                }
+                if (message.getReceivedDate() != null) {
+                    envelope.put(EmailProperties.DATE_RECEIVED, message.getReceivedDate().toInstant().toString());
+                }
+            } catch (MessagingException | RuntimeException ignored) {
+                // what could be read is sent
+            }
+            envelope.put(EmailProperties.MESSAGE_CLASS, "IPM.Note");
+            envelope.put(EmailProperties.BODY, new org.syncbridge.mail.message.ChosenBody(
+                    org.syncbridge.mail.message.BodyType.PLAIN, 0, false, new byte[0], null));
+            return envelope;
+        }
+    }
+
+    private static Flags flagsOf(IMAPMessage message) {
+        try {
+            return message.getFlags();
+        } catch (MessagingException e) {
+            return new Flags();
+        }
     }
 
     private MailDiff diff(Mailbox box, MailSnapshot from, Instant cutoff, java.util.Set<Long> ownWrites) throws MessagingException {
@@ -235,119 +278,6 @@ public class MailSync {
         }
         changed.keySet().removeAll(ownWrites);
         return new MailDiff(away.without(leftWindow), leftWindow, changed, present.without(from.held()));
-    }
-
-    /** The basis with what the device did itself: mail it deleted is gone, drafts it wrote are held, flags it set are known. */
-    private static MailSnapshot withDeviceWrites(MailSnapshot from, DeviceWrites writes, boolean tracksFlags) {
-        TreeMap<Long, Integer> flags = !tracksFlags ? null : new TreeMap<>(from.flagsOrEmpty());
-        UidSet held = from.held().without(UidSet.of(writes.removed.stream().mapToLong(Long::longValue).toArray()));
-        ServerIds ids = from.ids();
-        for (Map.Entry<Long, Long> rename : writes.renamed.entrySet()) {
-            ids = ids.renamed(rename.getKey(), rename.getValue());
-            held = held.without(rename.getKey()).with(rename.getValue());
-        }
-        for (Long uid : writes.added.keySet()) {
-            held = held.with(uid);
-        }
-        if (flags != null) {
-            writes.flags.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f)));
-            writes.removed.forEach(flags::remove);
-            writes.renamed.forEach((old, renamed) -> flags.put(renamed, flags.getOrDefault(old, 0)));
-            writes.renamed.keySet().forEach(flags::remove);
-            writes.added.forEach((uid, f) -> flags.put(uid, MessageFlags.of(f) | MessageFlags.SEEN));
-        }
-        return new MailSnapshot(from.uidValidity(), from.modseq(), from.cutoff(), from.complete(), held, flags, ids.keepOnly(held));
-    }
-
-    /** What the device itself did to the mailbox in this sync: none of it is sent back to it. */
-    private static final class DeviceWrites {
-        final Map<Long, Flags> flags = new HashMap<>();
-        final List<Long> removed = new ArrayList<>();
-        final Map<Long, Flags> added = new HashMap<>();
-        /** Old UID to new UID of rewritten drafts. */
-        final Map<Long, Long> renamed = new HashMap<>();
-
-        java.util.Set<Long> touched() {
-            java.util.Set<Long> all = new java.util.HashSet<>(flags.keySet());
-            all.addAll(added.keySet());
-            all.addAll(renamed.values());
-            return all;
-        }
-    }
-
-    private CommandResult apply(ClientCommand command, MailSyncRequest r, MailFolder folder, Mailbox box, ServerIds ids,
-                                DeviceWrites writes) throws MessagingException {
-        boolean drafts = r.writesDrafts() && MailRole.DRAFTS.name().equals(folder.getRole());
-        if (command instanceof ClientCommand.Add add) {
-            if (!drafts || add.properties() == null) {
-                LOG.info(() -> "Refused a mail Add in " + folder.getImapName() + ": clients create only drafts (16.0)");
-                return new CommandResult(command, null, Outcome.INVALID, null);
-            }
-            return storeDraft(command, add.properties(), null, null, r, folder, box, ids, writes);
-        }
-        String serverId = serverIdOf(command);
-        Optional<Long> uid = ids.uid(serverId);
-        Optional<IMAPMessage> message = uid.isEmpty() ? Optional.empty() : box.message(uid.get());
-        if (message.isEmpty()) {
-            return new CommandResult(command, serverId, Outcome.NOT_FOUND, null);
-        }
-        IMAPMessage m = message.get();
-        if (command instanceof ClientCommand.Fetch) {
-            return new CommandResult(command, serverId, Outcome.OK,
-                    items.properties(m, folder.getId() + ":" + serverId, r.bodies(), MailAccount.addresses(em, r.userId())));
-        }
-        if (command instanceof ClientCommand.Delete) {
-            Optional<MailFolder> trash = r.deletesAsMoves() && !MailRole.TRASH.name().equals(folder.getRole())
-                    ? MailAccount.withRole(em, r.userId(), MailRole.TRASH) : Optional.empty();
-            if (trash.isPresent()) {
-                Folder target = box.folder().getStore().getFolder(trash.get().getImapName());
-                box.moveTo(m, target);
-            } else {
-                box.deleteNow(m);
-            }
-            writes.removed.add(uid.get());
-            return new CommandResult(command, serverId, Outcome.OK, null);
-        }
-        ClientCommand.Change change = (ClientCommand.Change) command;
-        if (change.properties() == null) {
-            return new CommandResult(command, serverId, Outcome.INVALID, null);
-        }
-        FlagChange.of(change.properties(), m.getFlags()).apply(m);
-        if (drafts && Drafts.edits(change.properties())) {
-            return storeDraft(command, change.properties(), m, uid.get(), r, folder, box, ids, writes);
-        }
-        writes.flags.put(uid.get(), m.getFlags());
-        return new CommandResult(command, serverId, Outcome.OK, null);
-    }
-
-    /** A new or edited draft; the answer tells the FileReference of each attachment the phone added. */
-    private CommandResult storeDraft(ClientCommand command, Map<String, Object> sent, IMAPMessage previous, Long previousUid,
-                                     MailSyncRequest r, MailFolder folder, Mailbox box, ServerIds ids, DeviceWrites writes)
-            throws MessagingException {
-        try {
-            Optional<Drafts.Stored> stored = Drafts.store(box, em.find(User.class, r.userId()), sent, previous);
-            if (stored.isEmpty()) {
-                return new CommandResult(command, null, Outcome.INVALID, null);
-            }
-            long uid = stored.get().uid();
-            String serverId;
-            if (previousUid == null) {
-                writes.added.put(uid, new Flags(Flags.Flag.DRAFT));
-                serverId = ids.serverId(uid);
-            } else {
-                writes.renamed.put(previousUid, uid);
-                serverId = ids.serverId(previousUid); // the phone keeps its ServerId for the new version
-            }
-            List<Map<String, Object>> added = new ArrayList<>();
-            for (DraftMessage.Added a : stored.get().added()) {
-                added.add(Map.of("clientId", a.clientId(), "fileReference", folder.getId() + ":" + serverId + ":" + a.section()));
-            }
-            Map<String, Object> answer = added.isEmpty() ? null : Map.of(EmailProperties.ATTACHMENTS_ADDED, added);
-            return new CommandResult(command, serverId, Outcome.OK, answer);
-        } catch (java.io.IOException | MessagingException e) {
-            LOG.warning(() -> "A draft could not be stored in " + folder.getImapName() + ": " + e);
-            return new CommandResult(command, previousUid == null ? null : ids.serverId(previousUid), Outcome.INVALID, null);
-        }
     }
 
     /** How many changes the next sync with {@code syncKey} would bring. */
@@ -403,11 +333,6 @@ public class MailSync {
             return Optional.of(new Basis(key, MailSnapshot.decode(state.getPreviousSnapshot())));
         }
         return Optional.empty();
-    }
-
-    private static String serverIdOf(ClientCommand c) {
-        return c instanceof ClientCommand.Change ch ? ch.serverId() : c instanceof ClientCommand.Delete d ? d.serverId()
-                : c instanceof ClientCommand.Fetch f ? f.serverId() : null;
     }
 
 

@@ -204,7 +204,10 @@ final class Mailbox implements AutoCloseable {
         return "1:" + top[0];
     }
 
-    /** The messages with these UIDs (missing ones left out), envelope, flags, dates, size and structure prefetched. */
+    /**
+     * The messages with these UIDs (missing ones left out), their envelope, flags, dates, size, structure and headers
+     * fetched for all of them in one command: reading a window of mail costs a round trip per body part, not per header.
+     */
     List<IMAPMessage> messages(long[] uids) throws MessagingException {
         Message[] found = folder.getMessagesByUID(uids);
         List<IMAPMessage> present = new ArrayList<>();
@@ -219,12 +222,7 @@ final class Mailbox implements AutoCloseable {
         profile.add(FetchProfile.Item.CONTENT_INFO);
         profile.add(FetchProfile.Item.SIZE);
         profile.add(UIDFolder.FetchProfileItem.UID);
-        profile.add("Message-ID");
-        profile.add("References");
-        profile.add("In-Reply-To");
-        profile.add("Importance");
-        profile.add("X-Priority");
-        profile.add("Sender");
+        profile.add(IMAPFolder.FetchProfileItem.HEADERS); // every header the reader asks for, in the same command
         folder.fetch(present.toArray(Message[]::new), profile);
         return present;
     }

@@ -57,4 +57,12 @@ class MailSnapshotTest {
         assertEquals(flags.get(9L), back.flags().get(9L));
         assertEquals(0, back.flagsOrEmpty().getOrDefault(7L, 0));
     }
+
+    @Test
+    void remembersTheDraftsAPhoneAddedByClientId() {
+        MailSnapshot s = new MailSnapshot(7, 0, null, true, UidSet.parse("1:3"), null).withDraftsAdded(java.util.Map.of("c 1,=x", "3"));
+        MailSnapshot back = MailSnapshot.decode(s.encode());
+        assertEquals(java.util.Map.of("c 1,=x", "3"), back.draftsAdded());
+        assertEquals(UidSet.parse("1:3"), back.held());
+    }
 }
