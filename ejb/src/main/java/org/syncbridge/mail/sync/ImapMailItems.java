@@ -3,7 +3,6 @@ package org.syncbridge.mail.sync;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Flags;
 import jakarta.mail.MessagingException;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Map;
@@ -14,6 +13,7 @@ import org.syncbridge.mail.MailUnavailable;
 import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.FlagProperties;
 import org.syncbridge.mail.message.Invitation;
+import org.syncbridge.mail.message.LimitedInputStream;
 import org.syncbridge.mail.message.MailReader;
 import org.syncbridge.mail.message.MessageFacts;
 import org.syncbridge.mail.message.RawSource;
@@ -50,41 +50,7 @@ public class ImapMailItems implements MailItems {
     private static RawSource raw(IMAPMessage message) {
         return maxBytes -> {
             InputStream in = message.getMimeStream();
-            return maxBytes < 0 ? in : new Limited(in, maxBytes);
+            return maxBytes < 0 ? in : new LimitedInputStream(in, maxBytes);
         };
-    }
-
-    /** Reads at most a given number of bytes. */
-    private static final class Limited extends FilterInputStream {
-        private long left;
-
-        Limited(InputStream in, long left) {
-            super(in);
-            this.left = left;
-        }
-
-        @Override
-        public int read() throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int b = super.read();
-            if (b >= 0) {
-                left--;
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            if (left <= 0) {
-                return -1;
-            }
-            int n = super.read(b, off, (int) Math.min(len, left));
-            if (n > 0) {
-                left -= n;
-            }
-            return n;
-        }
     }
 }
