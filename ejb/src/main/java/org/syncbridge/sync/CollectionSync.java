@@ -239,15 +239,11 @@ public class CollectionSync {
     }
 
     private static Optional<Basis> basis(CollectionState state, String presented) {
-        int key;
-        try {
-            key = Integer.parseInt(presented == null ? "" : presented.trim());
-        } catch (NumberFormatException e) {
+        Optional<Integer> number = SyncKeys.handedOut(presented);
+        if (state == null || number.isEmpty()) {
             return Optional.empty();
         }
-        if (state == null || key <= 0) {
-            return Optional.empty();
-        }
+        int key = number.get();
         if (key == state.getSyncKey()) {
             return Optional.of(new Basis(key, state.getHighWater(), state.getWindowStart(), new OwnWrites()));
         }

@@ -44,11 +44,6 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         return new MailSnapshot(uidValidity, modseq, cutoff, complete, newHeld, newFlags, ids.keepOnly(newHeld));
     }
 
-    /** Whether flags are tracked per message (IMAP servers without CONDSTORE). */
-    public boolean tracksFlags() {
-        return flags != null;
-    }
-
     /** Above this, the text is deflated: a badly fragmented 100,000-message folder still fits its column (1,000,000). */
     private static final int PLAIN_LIMIT = 200_000;
 

@@ -31,6 +31,7 @@ import org.syncbridge.sync.CommandResult;
 import org.syncbridge.sync.CommandResult.Outcome;
 import org.syncbridge.sync.Estimate;
 import org.syncbridge.sync.ServerChange;
+import org.syncbridge.sync.SyncKeys;
 import org.syncbridge.sync.SyncResult;
 
 /**
@@ -317,15 +318,11 @@ public class MailSync {
 
 
     private static Optional<Basis> basis(MailSyncState state, String presented) {
-        int key;
-        try {
-            key = Integer.parseInt(presented == null ? "" : presented.trim());
-        } catch (NumberFormatException e) {
+        Optional<Integer> number = SyncKeys.handedOut(presented);
+        if (state == null || number.isEmpty()) {
             return Optional.empty();
         }
-        if (state == null || key <= 0) {
-            return Optional.empty();
-        }
+        int key = number.get();
         if (key == state.getSyncKey()) {
             return Optional.of(new Basis(key, MailSnapshot.decode(state.getSnapshot())));
         }

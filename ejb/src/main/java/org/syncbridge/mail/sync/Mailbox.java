@@ -232,11 +232,6 @@ final class Mailbox implements AutoCloseable {
         return m == null || m.isExpunged() ? Optional.empty() : Optional.of((IMAPMessage) m);
     }
 
-    /** Sets or clears flags of one message. */
-    void store(IMAPMessage message, Flags flags, boolean set) throws MessagingException {
-        message.setFlags(flags, set);
-    }
-
     /**
      * Moves one message (IMAP MOVE, else COPY and an expunge of that UID alone, never of the whole folder) and
      * answers its UID in the target when the server tells it (COPYUID).
