@@ -22,6 +22,9 @@ import org.syncbridge.mail.MailLogin;
 import org.syncbridge.mail.MailRole;
 import org.syncbridge.mail.MailUnavailable;
 import org.syncbridge.mail.message.BodyRequest;
+import org.syncbridge.mail.message.BodyType;
+import org.syncbridge.mail.message.ChosenBody;
+import org.syncbridge.mail.message.ChosenBodyPart;
 import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.persistence.mail.MailFolder;
 import org.syncbridge.persistence.mail.MailSyncState;
@@ -239,8 +242,11 @@ public class MailSync {
                 // what could be read is sent
             }
             envelope.put(EmailProperties.MESSAGE_CLASS, "IPM.Note");
-            envelope.put(EmailProperties.BODY, new org.syncbridge.mail.message.ChosenBody(
-                    org.syncbridge.mail.message.BodyType.PLAIN, 0, false, new byte[0], null));
+            envelope.put(EmailProperties.BODY, new ChosenBody(BodyType.PLAIN, 0, false, new byte[0], null));
+            if (!bodies.partWishes().isEmpty()) { // asked for, a BodyPart must be there (MS-ASAIRS 2.2.2.10)
+                envelope.put(EmailProperties.BODY_PART, new ChosenBodyPart(ChosenBodyPart.Status.OK,
+                        new ChosenBody(BodyType.HTML, 0, false, new byte[0], null)));
+            }
             return envelope;
         }
     }
