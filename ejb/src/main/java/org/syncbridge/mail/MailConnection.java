@@ -16,6 +16,8 @@ public final class MailConnection implements AutoCloseable {
     private final byte[] credential;
     private final ImapConnections owner;
     private IMAPFolder selected;
+    /** Message objects the selected folder may hold (see Mailbox.KEPT_MESSAGES). */
+    private int counted;
     private long idleSince;
     private boolean lent;
     private boolean broken;
@@ -55,6 +57,21 @@ public final class MailConnection implements AutoCloseable {
     /** Keeps {@code folder}, just opened on this connection, selected for later requests of the account. */
     public void keepSelected(IMAPFolder folder) {
         selected = folder;
+        counted = 0;
+    }
+
+    /** Counts message objects the selected folder may now hold. */
+    public void counted(int n) {
+        counted += n;
+    }
+
+    public int counted() {
+        return counted;
+    }
+
+    /** Closes the selected mailbox now; the connection stays logged in. */
+    public void unselectNow() {
+        unselect();
     }
 
     /** The store of the mailbox selected on this connection, for commands that must run while it stays selected. */

@@ -137,6 +137,7 @@ public class MailFetch {
                 UidSet all = box.search(null);
                 if (!all.isEmpty()) {
                     Message[] messages = box.folder().getMessagesByUID(all.highest(Integer.MAX_VALUE));
+                    box.counted(messages.length);
                     box.folder().setFlags(java.util.Arrays.stream(messages).filter(java.util.Objects::nonNull).toArray(Message[]::new),
                             new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true);
                     box.folder().expunge(java.util.Arrays.stream(messages).filter(java.util.Objects::nonNull).toArray(Message[]::new));

@@ -50,11 +50,20 @@ final class Mailbox implements AutoCloseable {
     private static final Pattern VANISHED_EARLIER = Pattern.compile("VANISHED\\s+\\(EARLIER\\)\\s+([0-9:,]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ESEARCH_ALL = Pattern.compile("\\bALL\\s+([0-9:,]+)");
 
+    /**
+     * How many message objects a kept selection may gather before it is given up: Jakarta Mail keeps one per message
+     * it has seen (by sequence number and by UID) for as long as the folder stays open, so a selection kept through a
+     * first sync of a large folder would hold all of it.
+     */
+    static final int KEPT_MESSAGES = 200;
+
     private final IMAPFolder folder;
     private final Capabilities can;
-    /** Whether the connection keeps the mailbox selected after this request (then closing this does nothing). */
-    private final boolean kept;
+    /** The connection that keeps the mailbox selected after this request; null: closing this closes the mailbox. */
+    private final MailConnection keeper;
     private final long modseq;
+    /** The messages handed out, emptied of what was fetched for them when this request is done. */
+    private final List<IMAPMessage> handedOut = new ArrayList<>();
 
     /** What the server offers, read from the connection's cached CAPABILITY. */
     private record Capabilities(boolean condstore, boolean qresync, boolean esearch, boolean move, boolean uidplus) {
@@ -64,18 +73,14 @@ final class Mailbox implements AutoCloseable {
         }
     }
 
-    private Mailbox(IMAPFolder folder, Capabilities can, boolean kept) {
+    /**
+     * @param modseq HIGHESTMODSEQ as STATUS told it for a selection kept from an earlier request (the folder's own is
+     *               the one of its SELECT); -1: ask the folder
+     */
+    private Mailbox(IMAPFolder folder, Capabilities can, MailConnection keeper, long modseq) {
         this.folder = folder;
         this.can = can;
-        this.kept = kept;
-        this.modseq = -1;
-    }
-
-    /** A mailbox kept selected, its HIGHESTMODSEQ as STATUS tells it now (the folder's own is the one of its SELECT). */
-    private Mailbox(IMAPFolder folder, Capabilities can, long modseq) {
-        this.folder = folder;
-        this.can = can;
-        this.kept = true;
+        this.keeper = keeper;
         this.modseq = modseq;
     }
 
@@ -84,7 +89,7 @@ final class Mailbox implements AutoCloseable {
         IMAPFolder folder = (IMAPFolder) store.getFolder(name);
         Capabilities can = (Capabilities) folder.doCommand(Capabilities::of);
         folder.open(Folder.READ_ONLY);
-        return new Mailbox(folder, new Capabilities(false, false, can.esearch(), false, false), false);
+        return new Mailbox(folder, new Capabilities(false, false, can.esearch(), false, false), null, -1);
     }
 
     /**
@@ -96,13 +101,14 @@ final class Mailbox implements AutoCloseable {
         Optional<IMAPFolder> selected = connection.selected(name);
         if (selected.isPresent()) {
             IMAPFolder folder = selected.get();
-            Mailbox box = (Mailbox) folder.doCommand(p -> {
-                p.noop();
-                Capabilities can = Capabilities.of(p);
-                long modseq = can.condstore() ? p.status(name, new String[] {"HIGHESTMODSEQ"}).highestmodseq : 0;
-                return new Mailbox(folder, can, modseq);
-            });
-            return box;
+            Capabilities can = (Capabilities) folder.doCommand(p -> Capabilities.of(p));
+            Mailbox box = new Mailbox(folder, can, connection, -1);
+            box.command("NOOP"); // what happened since: EXISTS, VANISHED/EXPUNGE, FETCH of changed flags
+            if (!can.condstore()) {
+                return box;
+            }
+            long modseq = (Long) folder.doCommand(p -> p.status(name, new String[] {"HIGHESTMODSEQ"}).highestmodseq);
+            return new Mailbox(folder, can, connection, modseq);
         }
         IMAPFolder folder = (IMAPFolder) connection.store().getFolder(name);
         Capabilities can = (Capabilities) folder.doCommand(p -> {
@@ -118,7 +124,7 @@ final class Mailbox implements AutoCloseable {
             folder.open(Folder.READ_WRITE);
         }
         connection.keepSelected(folder);
-        return new Mailbox(folder, can, true);
+        return new Mailbox(folder, can, connection, -1);
     }
 
     boolean condstore() {
@@ -316,12 +322,19 @@ final class Mailbox implements AutoCloseable {
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add(IMAPFolder.FetchProfileItem.HEADERS); // every header the reader asks for, in the same command
         folder.fetch(present.toArray(Message[]::new), profile);
+        handedOut.addAll(present);
+        counted(found.length);
         return present;
     }
 
     Optional<IMAPMessage> message(long uid) throws MessagingException {
         Message m = folder.getMessageByUID(uid);
-        return m == null || m.isExpunged() ? Optional.empty() : Optional.of((IMAPMessage) m);
+        if (m == null || m.isExpunged()) {
+            return Optional.empty();
+        }
+        handedOut.add((IMAPMessage) m);
+        counted(1);
+        return Optional.of((IMAPMessage) m);
     }
 
     /**
@@ -381,19 +394,33 @@ final class Mailbox implements AutoCloseable {
     }
 
     private Response[] command(String command, Argument arguments) throws MessagingException {
-        return (Response[]) folder.doCommand(p -> {
+        Response[] responses = (Response[]) folder.doCommand(p -> {
             Response[] r = p.command(command, arguments);
             Response last = r[r.length - 1];
             p.notifyResponseHandlers(java.util.Arrays.copyOf(r, r.length - 1));
             p.handleResult(last);
             return r;
         });
+        counted((int) java.util.Arrays.stream(responses).filter(FetchResponse.class::isInstance).count()); // each makes a message object
+        return responses;
+    }
+
+    /** Notes that {@code n} message objects may have been made, for the bound of a kept selection. */
+    void counted(int n) {
+        if (keeper != null) {
+            keeper.counted(n);
+        }
     }
 
     @Override
     public void close() {
-        if (kept) {
-            return; // the connection keeps it selected for the account's next request
+        if (keeper != null) { // the connection keeps it selected for the account's next request, lightly
+            handedOut.forEach(IMAPMessage::invalidateHeaders);
+            handedOut.clear();
+            if (keeper.counted() > KEPT_MESSAGES) {
+                keeper.unselectNow();
+            }
+            return;
         }
         try {
             if (folder.isOpen()) {

@@ -159,6 +159,36 @@ class MailboxTest {
         assertFalse(store.isConnected());
     }
 
+    @Test
+    void aSelectionThatGatheredManyMessagesIsNotKept() throws Exception {
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        Session session = Session.getInstance(new Properties());
+        Message[] many = new Message[Mailbox.KEPT_MESSAGES + 1];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new MimeMessage(session, new java.io.ByteArrayInputStream(
+                    ("Subject: m" + i + "\r\n\r\nhi\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        inbox.appendMessages(many);
+        inbox.close(false);
+        MailConnection connection = MailConnection.of(store);
+        IMAPFolder first;
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
+            first = box.folder();
+            box.messages(new long[] {1, 2});
+        }
+        assertTrue(first.isOpen(), "a request that read two mails leaves the mailbox selected");
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
+            assertSame(first, box.folder());
+            assertEquals(Mailbox.KEPT_MESSAGES + 1, box.messages(box.search(null).highest(Integer.MAX_VALUE)).size());
+        }
+        assertFalse(first.isOpen(), "one that read the whole folder closes it: the folder would keep every message object");
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
+            assertEquals("m0", box.message(1).orElseThrow().getSubject(), "the next request selects it again");
+        }
+        connection.close();
+    }
+
     private Properties props() {
         Properties p = new Properties();
         p.put("mail.imap.host", "127.0.0.1");
