@@ -1,6 +1,7 @@
 package org.syncbridge.sync;
 
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a client asks of a collection in one sync; null properties mean the client's data could not be read.
@@ -12,7 +13,14 @@ public sealed interface ClientCommand {
     record Add(String clientId, Map<String, Object> properties) implements ClientCommand {
     }
 
-    record Change(String serverId, Map<String, Object> properties, String instanceId) implements ClientCommand {
+    /**
+     * @param present the properties of the elements the change carried, even empty ones: they are replaced, whatever
+     *                the client's ghosting rules say of the ones it left out
+     */
+    record Change(String serverId, Map<String, Object> properties, String instanceId, Set<String> present) implements ClientCommand {
+        public Change {
+            present = present == null ? Set.of() : Set.copyOf(present);
+        }
     }
 
     record Delete(String serverId, String instanceId) implements ClientCommand {

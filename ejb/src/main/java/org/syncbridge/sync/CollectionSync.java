@@ -17,6 +17,8 @@ import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.persistence.pim.PimItem;
 import org.syncbridge.persistence.pim.Tombstone;
 import org.syncbridge.persistence.sync.CollectionState;
+import org.syncbridge.persistence.tenant.User;
+import org.syncbridge.pim.AppointmentChange;
 import org.syncbridge.pim.FolderAccess;
 import org.syncbridge.pim.ItemProperties;
 import org.syncbridge.pim.Occurrences;
@@ -59,6 +61,7 @@ public class CollectionSync {
                 em.persist(state);
             }
             state.advance(1, 0, request.windowStart(), null, null, null, null); // a new start: every item comes again, under its ServerId
+            state.setGhosted(request.ghosted() == null ? null : String.join(",", new java.util.TreeSet<>(request.ghosted())));
             return new SyncResult(SyncResult.Status.OK, "1", List.of(), List.of(), false);
         }
         Optional<Basis> basis = basis(state, request.syncKey());
@@ -71,7 +74,7 @@ public class CollectionSync {
         Map<String, ServerChange> restore = new HashMap<>();
         List<CommandResult> results = new ArrayList<>();
         for (ClientCommand command : request.commands()) {
-            results.add(apply(command, folderId.get(), access, request, from, known, written, restore));
+            results.add(apply(command, folderId.get(), access, request, from, known, written, restore, ghosted(state)));
         }
         known.addAll(written);
 
@@ -122,7 +125,7 @@ public class CollectionSync {
     }
 
     private CommandResult apply(ClientCommand command, long folderId, FolderAccess access, SyncRequest request, Basis from,
-                                OwnWrites known, OwnWrites written, Map<String, ServerChange> restore) {
+                                OwnWrites known, OwnWrites written, Map<String, ServerChange> restore, Set<String> ghosted) {
         if (command instanceof ClientCommand.Add add) {
             String earlier = from.replayed().addsByClientId().get(add.clientId());
             if (earlier != null) {
@@ -177,16 +180,51 @@ public class CollectionSync {
         if (sent == null) {
             return new CommandResult(command, serverId, Outcome.INVALID, null);
         }
+        // replaced: what the change carried, and what the client manages and left out unless it declared it ghosted
+        Set<String> replaced = new HashSet<>(change.present());
+        replaced.addAll(sent.keySet());
+        request.clientProperties().stream().filter(p -> !ghosted.contains(p)).forEach(replaced::add);
+        boolean appointment = current.getItemClass() == ItemClass.EVENT;
         Map<String, Object> merged;
+        boolean phoneOutdated = false;
         if (change.instanceId() != null) {
-            merged = Occurrences.changed(stored, change.instanceId(), sent);
+            merged = Occurrences.changed(stored, change.instanceId(),
+                    appointment ? AppointmentChange.ofOccurrence(stored, sent, ownerAddresses(folderId)) : sent);
+        } else if (appointment) {
+            AppointmentChange.Applied applied = AppointmentChange.apply(stored, sent, replaced, ownerAddresses(folderId));
+            merged = applied.properties();
+            phoneOutdated = applied.phoneOutdated();
         } else {
             merged = new HashMap<>(stored);
-            merged.keySet().removeAll(request.clientProperties());
+            merged.keySet().removeAll(replaced);
             merged.putAll(sent);
         }
-        written.add(null, serverId, store.change(current, merged).getModseq());
+        PimItem changed = store.change(current, merged);
+        written.add(null, serverId, changed.getModseq());
+        if (phoneOutdated) {
+            LOG.info(() -> "Kept meeting " + serverId + " as its organizer made it; sending it back to the attendee's device");
+            restore.put(serverId, new ServerChange(ServerChange.Kind.CHANGE, serverId, ItemProperties.fromJson(changed.getProperties())));
+        }
         return new CommandResult(command, serverId, Outcome.OK, null);
+    }
+
+    /** What the collection's state says the client ghosts (MS-ASCMD 2.2.3.179): none unless its SyncKey 0 declared some. */
+    private static Set<String> ghosted(CollectionState state) {
+        String ghosted = state.getGhosted();
+        return ghosted == null || ghosted.isEmpty() ? Set.of() : new HashSet<>(java.util.Arrays.asList(ghosted.split(",")));
+    }
+
+    /** The addresses of a folder's owner: a meeting organized by none of them is someone else's. */
+    private Set<String> ownerAddresses(long folderId) {
+        User owner = em.find(Folder.class, folderId).getOwner();
+        Set<String> addresses = new HashSet<>(owner.getAliases());
+        if (owner.getPrimaryEmail() != null) {
+            addresses.add(owner.getPrimaryEmail());
+        }
+        if (owner.getLoginName().contains("@")) {
+            addresses.add(owner.getLoginName());
+        }
+        return addresses;
     }
 
     /**

@@ -8,11 +8,14 @@ import java.util.Set;
  *
  * @param windowSize          the most server changes to send (the engine caps it)
  * @param serverWins          how a conflict ends: the server's version wins, or the client's
- * @param clientProperties    the properties the client's protocol version carries; a change from the
- *                            client replaces these and keeps the others
+ * @param clientProperties    the properties the client's protocol version makes it manage: a change from the client
+ *                            replaces these (unless the collection's state declares them ghosted) and the ones it
+ *                            carried, and keeps the others
  * @param windowStart         the client's date window: appointments that ended before it are not sent; null for none
+ * @param ghosted             with SyncKey 0: the properties the client declared it leaves to the server (ghosted), kept
+ *                            until its next SyncKey 0; null when it declared none
  */
 public record SyncRequest(long deviceId, long userId, String collectionId, String syncKey, boolean getChanges,
                           int windowSize, boolean serverWins, List<ClientCommand> commands, Set<String> clientProperties,
-                          java.time.Instant windowStart) {
+                          java.time.Instant windowStart, Set<String> ghosted) {
 }

@@ -71,6 +71,10 @@ public class CollectionState {
     @Column(name = "previous_window_start")
     private java.time.Instant previousWindowStart;
 
+    /** The properties the client declared ghosted in its SyncKey 0 (Supported), comma-separated; null for none declared. */
+    @Column(name = "ghosted", length = 4000)
+    private String ghosted;
+
     protected CollectionState() {
     }
 
@@ -85,6 +89,12 @@ public class CollectionState {
     public String getOwnWrites() { return ownWrites; }
     public java.time.Instant getWindowStart() { return windowStart; }
     public java.time.Instant getPreviousWindowStart() { return previousWindowStart; }
+    public String getGhosted() { return ghosted; }
+
+    /** What a SyncKey 0 declared ghosted; it holds until the next SyncKey 0. */
+    public void setGhosted(String ghosted) {
+        this.ghosted = ghosted;
+    }
 
     /** Records a write the device made outside Sync (a MoveItems), in the same form as the engine's. */
     public void setOwnWrites(String writes) {

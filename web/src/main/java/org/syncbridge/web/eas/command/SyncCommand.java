@@ -58,6 +58,7 @@ public class SyncCommand implements EasCommand {
     private static final Tag COLLECTION_ID = Tag.of(NS, "CollectionId");
     private static final Tag CLASS = Tag.of(NS, "Class");
     private static final Tag GET_CHANGES = Tag.of(NS, "GetChanges");
+    private static final Tag SUPPORTED = Tag.of(NS, "Supported");
     private static final Tag WINDOW_SIZE = Tag.of(NS, "WindowSize");
     private static final Tag OPTIONS = Tag.of(NS, "Options");
     private static final Tag CONFLICT = Tag.of(NS, "Conflict");
@@ -225,6 +226,7 @@ public class SyncCommand implements EasCommand {
         }
         Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
         ItemCodec codec = kind.map(ItemCodecs::of).orElse(null);
+        Set<String> ghosted = ghosted(collection, key, codec, x.version());
         List<ClientCommand> commands = new ArrayList<>();
         collection.child(COMMANDS).ifPresent(c -> c.children().forEach(command -> commands.add(clientCommand(command, codec, x.version()))));
         boolean getChanges = collection.child(GET_CHANGES).map(g -> !"0".equals(g.text())).orElse(true);
@@ -233,10 +235,26 @@ public class SyncCommand implements EasCommand {
         boolean serverWins = options.flatMap(o -> o.childText(CONFLICT)).map(c -> !"0".equals(c)).orElse(true);
         java.time.Instant windowStart = kind.filter(k -> k == ItemClass.EVENT)
                 .flatMap(k -> options.flatMap(o -> o.childText(FILTER_TYPE))).map(FilterType::windowStart).orElse(null);
-        Set<String> clientProperties = codec == null ? Set.of() : codec.properties(x.version());
+        Set<String> clientProperties = codec == null ? Set.of() : codec.managed(x.version());
         SyncResult result = engine.sync(new SyncRequest(x.device().id(), x.user().userId(), collectionId, key, getChanges,
-                window, serverWins, commands, clientProperties, windowStart));
+                window, serverWins, commands, clientProperties, windowStart, ghosted));
         return new Answered(collectionId, itemClass, result, codec);
+    }
+
+    /**
+     * What a SyncKey 0 declares ghosted by its Supported element (MS-ASCMD 2.2.3.179); null without one. Supported
+     * belongs to the first Sync of a folder only: with another key it is ignored, and the one declared stays.
+     */
+    private static Set<String> ghosted(Element collection, String key, ItemCodec codec, ProtocolVersion version) {
+        Optional<Element> supported = collection.child(SUPPORTED);
+        if (supported.isEmpty() || codec == null) {
+            return null;
+        }
+        if (!"0".equals(key)) {
+            LOG.fine(() -> "Ignored Supported in a Sync with key " + key + ": it counts with SyncKey 0 only");
+            return null;
+        }
+        return codec.ghosted(supported.get(), version);
     }
 
     /** A mail folder: the same request, answered from IMAP by the mail engine with the client's body wishes. */
@@ -259,16 +277,18 @@ public class SyncCommand implements EasCommand {
     private static ClientCommand clientCommand(Element command, ItemCodec codec, ProtocolVersion version) {
         String serverId = command.childText(SERVER_ID).orElse("");
         if (command.is(ADD) || command.is(CHANGE)) {
+            Element data = command.child(APPLICATION_DATA).orElse(Element.empty(APPLICATION_DATA));
             Map<String, Object> properties = null;
             try {
                 if (codec != null) {
-                    properties = codec.read(command.child(APPLICATION_DATA).orElse(Element.empty(APPLICATION_DATA)), version);
+                    properties = codec.read(data, version);
                 }
             } catch (ItemCodec.Unreadable e) {
                 LOG.warning(() -> "Refused an item the client sent: " + e.getMessage());
             }
             return command.is(ADD) ? new ClientCommand.Add(command.childText(CLIENT_ID).orElse(""), properties)
-                    : new ClientCommand.Change(serverId, properties, instanceId(command, version));
+                    : new ClientCommand.Change(serverId, properties, instanceId(command, version),
+                            codec == null ? Set.of() : codec.present(data, version));
         }
         return command.is(DELETE) ? new ClientCommand.Delete(serverId, instanceId(command, version)) : new ClientCommand.Fetch(serverId);
     }

@@ -15,8 +15,10 @@ import static org.syncbridge.web.eas.item.ItemField.timeZone;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import org.syncbridge.web.eas.ProtocolVersion;
+import org.syncbridge.web.eas.wbxml.Tag;
 
 /**
  * The Calendar class (MS-ASCAL). Times are instants (compact form on the wire); the time zone is stored as
@@ -35,7 +37,7 @@ public final class CalendarFields {
     /** The location: one property for both forms. */
     private static final List<ItemField> LOCATION = List.of(
             text(C, "Location", V2_5).until(V14_1),
-            new ItemField(org.syncbridge.web.eas.wbxml.Tag.of(B, "Location"), "", ItemField.Kind.GROUP, V16_0, null, null,
+            new ItemField(Tag.of(B, "Location"), "", ItemField.Kind.GROUP, V16_0, null, null,
                     Stream.of("DisplayName", "Annotation", "Street", "City", "State", "Country", "PostalCode", "Latitude",
                             "Longitude", "Accuracy", "Altitude", "AltitudeAccuracy", "LocationUri")
                             .map(n -> text(B, n, V16_0).as(n.equals("DisplayName") ? "location" : "location" + n)).toList()));
@@ -52,6 +54,15 @@ public final class CalendarFields {
 
     /** Appointments carry their note as AirSyncBase Body from 12.0 (as Calendar Body in 2.5). */
     public static final ProtocolVersion BODY_SINCE = V12_0;
+
+    /**
+     * The top-level elements MS-ASCAL says "can be ghosted" (2.2.2.2, .4, .7.1, .17, .28, .33–.36, .39, .40); Location
+     * cannot (2.2.2.27). From 16.0 every top-level element a Change leaves out is ghosted (3.1.5.3).
+     */
+    public static final ItemCodec.Ghosting GHOSTING = new ItemCodec.Ghosting(Set.of(Tag.of(C, "AppointmentReplyTime"),
+            Tag.of(C, "Attendees"), Tag.of(B, "Body"), Tag.of(C, "DisallowNewTimeProposal"), Tag.of(C, "MeetingStatus"),
+            Tag.of(C, "OnlineMeetingConfLink"), Tag.of(C, "OnlineMeetingExternalLink"), Tag.of(C, "OrganizerEmail"),
+            Tag.of(C, "OrganizerName"), Tag.of(C, "ResponseRequested"), Tag.of(C, "ResponseType")), V16_0);
 
     private CalendarFields() {
     }

@@ -46,16 +46,41 @@ public final class ItemCodec {
         }
     }
 
+    /**
+     * Which top-level elements a client may leave out of a Change without clearing them (ghosting, MS-ASCMD
+     * 2.2.3.179): up to 14.1 the {@code ghostable} ones its SyncKey 0 Supported does not name; from {@code allSince}
+     * (null: never) every top-level element it leaves out.
+     */
+    public record Ghosting(Set<Tag> ghostable, ProtocolVersion allSince) {
+        public static final Ghosting NONE = new Ghosting(Set.of(), null);
+
+        public Ghosting {
+            ghostable = Set.copyOf(ghostable);
+        }
+
+        boolean all(ProtocolVersion version) {
+            return allSince != null && version.atLeast(allSince);
+        }
+    }
+
     private final List<ItemField> table;
+    private final Ghosting ghosting;
 
     /** A PIM class's codec: its table and its note as AirSyncBase Body from {@code bodySince}. */
     public ItemCodec(List<ItemField> table, ProtocolVersion bodySince) {
-        this(withNote(table, bodySince));
+        this(table, bodySince, Ghosting.NONE);
+    }
+
+    /** A PIM class's codec whose elements can be ghosted. */
+    public ItemCodec(List<ItemField> table, ProtocolVersion bodySince, Ghosting ghosting) {
+        this.table = List.copyOf(withNote(table, bodySince));
+        this.ghosting = ghosting;
     }
 
     /** A codec for a table that carries its own body, or none. */
     public ItemCodec(List<ItemField> table) {
         this.table = List.copyOf(table);
+        this.ghosting = Ghosting.NONE;
     }
 
     private static List<ItemField> withNote(List<ItemField> table, ProtocolVersion bodySince) {
@@ -64,10 +89,38 @@ public final class ItemCodec {
         return withBody;
     }
 
-    /** The properties a client of this version can send; a change from it replaces exactly these. */
+    /** The properties a client of this version can send. */
     public Set<String> properties(ProtocolVersion version) {
         Set<String> names = new HashSet<>();
         collect(table, "", version, names);
+        return names;
+    }
+
+    /**
+     * The properties a client of this version manages: a Change that leaves them out clears them, unless its
+     * SyncKey 0 declared them ghosted (see {@link #ghosted}). None where every element left out is ghosted.
+     */
+    public Set<String> managed(ProtocolVersion version) {
+        return ghosting.all(version) ? Set.of() : properties(version);
+    }
+
+    /** The properties of the top-level elements an ApplicationData carries, even empty ones: a Change replaces them. */
+    public Set<String> present(Element applicationData, ProtocolVersion version) {
+        Set<String> names = new HashSet<>();
+        collect(table.stream().filter(f -> applicationData.child(f.tag()).isPresent()).toList(), "", version, names);
+        return names;
+    }
+
+    /**
+     * The properties a client ghosts by its SyncKey 0 Supported element (MS-ASCMD 2.2.3.179): the ghostable elements it
+     * does not name (all of them when it names none). The elements it names, and those that cannot be ghosted, it
+     * manages.
+     */
+    public Set<String> ghosted(Element supported, ProtocolVersion version) {
+        Set<Tag> named = new HashSet<>();
+        supported.children().forEach(e -> named.add(e.tag()));
+        Set<String> names = new HashSet<>();
+        collect(table.stream().filter(f -> ghosting.ghostable().contains(f.tag()) && !named.contains(f.tag())).toList(), "", version, names);
         return names;
     }
 

@@ -8,7 +8,7 @@ public final class ItemCodecs {
     private static final Map<ItemClass, ItemCodec> CODECS = Map.of(
             ItemClass.CONTACT, new ItemCodec(ContactFields.TABLE, ContactFields.BODY_SINCE),
             ItemClass.TASK, new ItemCodec(TaskFields.TABLE, TaskFields.BODY_SINCE),
-            ItemClass.EVENT, new ItemCodec(CalendarFields.TABLE, CalendarFields.BODY_SINCE),
+            ItemClass.EVENT, new ItemCodec(CalendarFields.TABLE, CalendarFields.BODY_SINCE, CalendarFields.GHOSTING),
             ItemClass.EMAIL, new ItemCodec(EmailFields.TABLE));
     private static final Map<ItemClass, String> NAMES = Map.of(
             ItemClass.CONTACT, "Contacts", ItemClass.TASK, "Tasks", ItemClass.EVENT, "Calendar", ItemClass.EMAIL, "Email");
