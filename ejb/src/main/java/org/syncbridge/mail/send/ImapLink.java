@@ -74,11 +74,11 @@ final class ImapLink implements AutoCloseable {
         copy.setFlag(Flags.Flag.SEEN, true);
         try {
             folder.appendMessages(new Message[] {copy});
-        } catch (FolderNotFoundException e) {
-            if (!folder.create(Folder.HOLDS_MESSAGES)) {
+        } catch (MessagingException e) {
+            if (folder.exists() || !folder.create(Folder.HOLDS_MESSAGES)) {
                 throw e;
             }
-            folder.appendMessages(new Message[] {copy});
+            folder.appendMessages(new Message[] {copy}); // deleted by another mail program since it was listed
         }
     }
 

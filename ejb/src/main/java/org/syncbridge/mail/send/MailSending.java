@@ -57,9 +57,6 @@ public class MailSending {
     MailSources sources;
 
     @EJB
-    SmtpSubmission smtp;
-
-    @EJB
     MailFolderDirectory folders;
 
     @Inject
@@ -211,7 +208,7 @@ public class MailSending {
             if (out.length() > max) {
                 return SendStatus.TOO_LARGE;
             }
-            SendStatus status = smtp.submit(r.login(), out, sendAs, recipients);
+            SendStatus status = new SmtpSubmission(session).submit(r.login(), out, sendAs, recipients);
             if (status != SendStatus.SENT) {
                 return status;
             }

@@ -1,9 +1,5 @@
 package org.syncbridge.mail.send;
 
-import jakarta.annotation.Resource;
-import jakarta.ejb.Stateless;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
 import jakarta.mail.Address;
 import jakarta.mail.AuthenticationFailedException;
 import jakarta.mail.MessagingException;
@@ -27,13 +23,14 @@ import org.syncbridge.mail.MailUnavailable;
  * with the credentials of the IMAP login, and only when the server offers AUTH; where the admin gave the mail session
  * its own SMTP account (mail.smtp.auth), that account is used. All recipients are accepted or none.
  */
-@Stateless
-@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class SmtpSubmission {
+final class SmtpSubmission {
     private static final Logger LOG = Logger.getLogger(SmtpSubmission.class.getName());
 
-    @Resource(lookup = "java:jboss/mail/Syncbridge")
-    Session session;
+    private final Session session;
+
+    SmtpSubmission(Session session) {
+        this.session = session;
+    }
 
     /** SENT, TOO_LARGE or SUBMISSION_FAILED (the server's reason logged); an unreachable server is {@link MailUnavailable}. */
     SendStatus submit(MailLogin login, Outgoing message, InternetAddress from, List<InternetAddress> recipients) throws IOException {

@@ -82,8 +82,7 @@ class SmtpSubmissionTest {
     }
 
     static SendStatus submit(ScriptedSmtp server, String message, String... to) throws Exception {
-        SmtpSubmission smtp = new SmtpSubmission();
-        smtp.session = server.session();
+        SmtpSubmission smtp = new SmtpSubmission(server.session());
         List<InternetAddress> recipients = new ArrayList<>();
         for (String t : to) {
             recipients.add(new InternetAddress(t));
