@@ -443,6 +443,22 @@ class SendMailIT extends ServerIT {
         assertEquals(1, count("att", "INBOX", subject), "the attendee got it once");
     }
 
+    /** The same as an independent encoder writes it: libwbxml names the element MIME and turns its base64 text into opaque data. */
+    @Test
+    void aSendMailEncodedByLibwbxmlIsSentAsWell() throws Exception {
+        String subject = "Encoded by libwbxml " + RUN;
+        byte[] mime = crlf("From: mia@sendmail.test\nTo: bob@sendmail.test\nSubject: " + subject
+                + "\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\nGrüße\n");
+        String xml = "<?xml version=\"1.0\"?>\n<!DOCTYPE ActiveSync PUBLIC \"-//MICROSOFT//DTD ActiveSync//EN\" \"http://www.microsoft.com/\">\n"
+                + "<SendMail xmlns=\"ComposeMail:\"><ClientId>libwbxml-" + RUN + "</ClientId><SaveInSentItems/><MIME>"
+                + Base64.getEncoder().encodeToString(mime) + "</MIME></SendMail>";
+        EasClient mia = device("mia", "14.1");
+        assertSent(mia.post("SendMail", LibwbxmlClientIT.xml2wbxml(xml, false)), "SendMail from libwbxml");
+        byte[] received = TestMail.raw(login("bob"), "INBOX", subject);
+        String s = new String(received, StandardCharsets.UTF_8);
+        assertTrue(s.endsWith("\r\n\r\nGrüße\r\n") || s.endsWith("\r\n\r\nGrüße"), s);
+    }
+
     @Test
     void badInputGetsTheSpecsStatusNeverAServerError() throws Exception {
         EasClient legacy = device("mia", "12.1");

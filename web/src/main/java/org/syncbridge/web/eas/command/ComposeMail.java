@@ -75,14 +75,21 @@ final class ComposeMail {
             return Response.ok().build();
         }
         if (rawBody(x.version())) {
-            return switch (status) {
-                case TOO_LARGE -> Response.status(413).build();
-                case SUBMISSION_FAILED -> Response.serverError().build(); // as Exchange answered 12.1: the server could not send it
-                case RETRY_LATER -> Response.status(Response.Status.SERVICE_UNAVAILABLE).header("Retry-After", "30").build();
-                default -> Response.status(Response.Status.BAD_REQUEST).build(); // the message itself: sending it again fails again
-            };
+            Response.ResponseBuilder answer = Response.status(httpStatus(status));
+            return status == SendStatus.RETRY_LATER ? answer.header("Retry-After", "30").build() : answer.build();
         }
         return Wbxml.status(command, status(status));
+    }
+
+    /** Up to 12.1 (MS-ASHTTP 2.2.2.1.1): a failure is the HTTP status. */
+    static int httpStatus(SendStatus status) {
+        return switch (status) {
+            case SENT, ALREADY_SENT -> 200;
+            case TOO_LARGE -> 413;
+            case SUBMISSION_FAILED -> 500; // as Exchange answered 12.1 clients: the server could not send it
+            case RETRY_LATER -> 503;
+            default -> 400; // the message itself: sending it again unchanged fails again
+        };
     }
 
     /** MS-ASCMD 2.2.2 common status codes. */
