@@ -27,6 +27,7 @@ final class ImapLink implements AutoCloseable {
     private final ImapConnections connections;
     private final MailLogin login;
     private MailConnection connection;
+    private boolean failed;
 
     ImapLink(ImapConnections connections, MailLogin login) {
         this.connections = connections;
@@ -37,6 +38,7 @@ final class ImapLink implements AutoCloseable {
         if (connection == null) {
             connection = connections.open(login);
         }
+        failed = true; // until the command using it succeeds: a connection in doubt is not kept for the next request
         return connection.store();
     }
 
@@ -49,22 +51,25 @@ final class ImapLink implements AutoCloseable {
         try {
             folder.open(Folder.READ_ONLY);
         } catch (FolderNotFoundException e) {
+            failed = false;
             return OptionalLong.empty();
         }
+        OptionalLong size = OptionalLong.empty();
         try {
             Message found = folder.getMessageByUID(source.uid());
-            if (found == null || found.isExpunged()) {
-                return OptionalLong.empty();
+            if (found != null && !found.isExpunged()) {
+                IMAPMessage original = (IMAPMessage) found;
+                original.setPeek(true);
+                try (OutputStream out = Files.newOutputStream(file)) {
+                    original.writeTo(out);
+                }
+                size = OptionalLong.of(Files.size(file));
             }
-            IMAPMessage original = (IMAPMessage) found;
-            original.setPeek(true);
-            try (OutputStream out = Files.newOutputStream(file)) {
-                original.writeTo(out);
-            }
-            return OptionalLong.of(Files.size(file));
         } finally {
             folder.close(false);
         }
+        failed = false;
+        return size;
     }
 
     /** Appends the submitted bytes to {@code mailbox} with \Seen, creating the mailbox if it went missing. */
@@ -80,27 +85,33 @@ final class ImapLink implements AutoCloseable {
             }
             folder.appendMessages(new Message[] {copy}); // deleted by another mail program since it was listed
         }
+        failed = false;
     }
 
     /** Sets a flag (\Answered) or keyword ($Forwarded) on the original; false when it is gone. */
     boolean flag(SourceMail source, Flags flags) throws MessagingException {
         IMAPFolder folder = (IMAPFolder) store().getFolder(source.mailbox());
         folder.open(Folder.READ_WRITE);
+        boolean flagged = false;
         try {
             Message found = folder.getMessageByUID(source.uid());
-            if (found == null || found.isExpunged()) {
-                return false;
+            if (found != null && !found.isExpunged()) {
+                found.setFlags(flags, true);
+                flagged = true;
             }
-            found.setFlags(flags, true);
-            return true;
         } finally {
             folder.close(false);
         }
+        failed = false;
+        return flagged;
     }
 
     @Override
     public void close() {
         if (connection != null) {
+            if (failed) {
+                connection.discard();
+            }
             connection.close();
         }
     }
