@@ -102,11 +102,25 @@ final class EasClient {
         return postTo(URI.create(endpoint + "?" + query), body, true);
     }
 
+    /**
+     * Up to 12.1, SendMail, SmartReply and SmartForward: the raw message as the body (message/rfc822), the command's
+     * parameters ({@code parameters}, e.g. "ItemId=5&CollectionId=3&SaveInSent=T") in the plain query.
+     */
+    Answer postMime(String command, String parameters, byte[] mime) {
+        String query = "Cmd=" + command + "&User=" + URLEncoder.encode(login, StandardCharsets.UTF_8)
+                + "&DeviceId=" + deviceId + "&DeviceType=" + deviceType + (parameters.isEmpty() ? "" : "&" + parameters);
+        return postTo(URI.create(endpoint + "?" + query), mime, true, "message/rfc822");
+    }
+
     /** Posts with a query string as given (e.g. the base64 form), which then carries version and key itself. */
     Answer postTo(URI uri, byte[] body, boolean headers) {
+        return postTo(uri, body, headers, "application/vnd.ms-sync.wbxml");
+    }
+
+    Answer postTo(URI uri, byte[] body, boolean headers, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri)
                 .POST(body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body))
-                .header("Content-Type", "application/vnd.ms-sync.wbxml")
+                .header("Content-Type", contentType)
                 .header("User-Agent", "Syncbridge-IT/1.0");
         if (headers) {
             request.header("MS-ASProtocolVersion", version);

@@ -47,7 +47,8 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
  * GreenMail serves both. When the build points the server under test at its private Dovecot (system property
  * it.mail=dovecot: the failsafe execution "dovecot", or -Pdovecot for the whole suite) the IMAP server is that
  * Dovecot (ear/src/test/scripts/dovecot.sh), GreenMail serves only SMTP, and {@link #deliver} hands mail to
- * Dovecot over LMTP. Either way any login is a mailbox and any password works.
+ * Dovecot over LMTP, as it does with what the server under test submits over SMTP. Either way any login is a
+ * mailbox and any password works.
  *
  * <p>Besides delivery, everything here works as another mail client would, over IMAP: appending a message
  * with an arrival date and flags, reading and setting flags, creating, deleting and recreating mailboxes.
@@ -71,9 +72,33 @@ final class TestMail {
                 new ServerSetup(IMAP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_IMAP), smtp});
             server.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
             server.start();
+            if (DOVECOT_DIR != null) {
+                relayToDovecot(server);
+            }
             Runtime.getRuntime().addShutdownHook(new Thread(server::stop));
         }
         return server;
+    }
+
+    /**
+     * With Dovecot as the IMAP server, what the server under test submits over SMTP (to GreenMail) reaches each
+     * recipient's Dovecot Inbox: every recipient of the envelope, Bcc too, gets the message as GreenMail received
+     * it, over LMTP, as a mail system would deliver it. GreenMail keeps its own copy as well, which nothing reads.
+     */
+    private static void relayToDovecot(GreenMail greenMail) {
+        com.icegreen.greenmail.user.UserManager users = greenMail.getUserManager();
+        com.icegreen.greenmail.user.MessageDeliveryHandler ownDelivery = users.getMessageDeliveryHandler();
+        users.setMessageDeliveryHandler((message, recipient) -> {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try {
+                message.getMessage().writeTo(bytes);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            transfer(UnixDomainSocketAddress.of(Path.of(DOVECOT_DIR, "run", "lmtp")), StandardProtocolFamily.UNIX, "LHLO",
+                    recipient.getEmail(), bytes.toByteArray());
+            return ownDelivery.handle(message, recipient);
+        });
     }
 
     /**

@@ -213,6 +213,25 @@ public class MailFolderDirectory {
         return cut < 0 ? l.name() : l.name().substring(cut + 1);
     }
 
+    /**
+     * The IMAP name of the user's Sent folder: the one with the SPECIAL-USE attribute \Sent, else the one with a
+     * well-known name; created when the account has none.
+     */
+    public String sentMailbox(long userId, MailLogin login) {
+        Optional<String> known = storedWithRole(userId, MailRole.SENT);
+        if (known.isPresent()) {
+            return known.get();
+        }
+        current(userId, login, true);
+        return storedWithRole(userId, MailRole.SENT)
+                .orElseThrow(() -> new MailUnavailable("the IMAP server of " + login.login() + " has no Sent folder and made none", null));
+    }
+
+    private Optional<String> storedWithRole(long userId, MailRole role) {
+        return em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultStream()
+                .filter(f -> f.getImapName() != null && role.name().equals(f.getRole())).map(MailFolder::getImapName).findFirst();
+    }
+
     /** Creates a mailbox below {@code parentId} (null: at the top of the personal namespace); returns its id. */
     public long create(long userId, MailLogin login, Long parentId, String name) {
         try (MailConnection connection = connections.open(login)) {

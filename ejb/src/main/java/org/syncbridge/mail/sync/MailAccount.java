@@ -11,7 +11,7 @@ import org.syncbridge.persistence.mail.MailFolder;
 import org.syncbridge.persistence.tenant.User;
 
 /** What the mail commands look up about a user: the mail folders phones see and the user's own addresses. */
-final class MailAccount {
+public final class MailAccount {
 
     private MailAccount() {
     }
@@ -35,8 +35,11 @@ final class MailAccount {
                 .filter(f -> f.getImapName() != null && role.name().equals(f.getRole())).findFirst();
     }
 
-    /** The user's own addresses, lower-case: a mail naming none of them in To or Cc came as Bcc. */
-    static Set<String> addresses(EntityManager em, long userId) {
+    /**
+     * The user's own addresses, lower-case: a mail naming none of them in To or Cc came as Bcc; a mail the user sends
+     * must be from one of them.
+     */
+    public static Set<String> addresses(EntityManager em, long userId) {
         User user = em.find(User.class, userId);
         Set<String> own = new HashSet<>();
         if (user.getPrimaryEmail() != null) {

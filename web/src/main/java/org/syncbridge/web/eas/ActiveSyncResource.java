@@ -115,7 +115,12 @@ public class ActiveSyncResource {
             return;
         }
         try {
-            command.get().answer(new EasExchange(user, mailLogin(user), device, version.get(), query, decode(body)), reply);
+            EasExchange exchange = command.get().takesRawBody(version.get())
+                    ? new EasExchange(user, mailLogin(user), device, version.get(), query, Optional.empty(), raw(body))
+                    : new EasExchange(user, mailLogin(user), device, version.get(), query, decode(body));
+            command.get().answer(exchange, reply);
+        } catch (RawBodyTooLarge e) {
+            reply.accept(Response.status(413).type("text/plain").entity("the request body is larger than " + RAW_LIMIT + " bytes\n").build());
         } catch (MalformedWbxml e) {
             reply.accept(badRequest("malformed WBXML: " + e.getMessage()));
         } catch (IOException e) {
@@ -161,6 +166,23 @@ public class ActiveSyncResource {
         String password = BasicCredentials.parse(headers.getHeaderString(HttpHeaders.AUTHORIZATION))
                 .map(BasicCredentials::password).orElse("");
         return new MailLogin(user.imapLogin(), password);
+    }
+
+    /** The most bytes of a body that is not WBXML: the bound WBXML bodies have, decoded. */
+    static final long RAW_LIMIT = WbxmlDecoder.Limits.DEFAULT.maxBytes();
+
+    private static final class RawBodyTooLarge extends Exception {
+        RawBodyTooLarge() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static byte[] raw(InputStream body) throws IOException, RawBodyTooLarge {
+        byte[] bytes = body.readNBytes((int) RAW_LIMIT + 1);
+        if (bytes.length > RAW_LIMIT) {
+            throw new RawBodyTooLarge();
+        }
+        return bytes;
     }
 
     private static Optional<Element> decode(InputStream body) throws IOException, MalformedWbxml {

@@ -25,6 +25,14 @@ public interface EasCommand {
     }
 
     /**
+     * Whether the request body is the command's own bytes, not WBXML: up to 12.1 SendMail, SmartReply and
+     * SmartForward post the raw MIME message (Content-Type message/rfc822).
+     */
+    default boolean takesRawBody(ProtocolVersion version) {
+        return false;
+    }
+
+    /**
      * Runs the command and hands its answer to {@code reply}, now or, for a request that waits, later on
      * another thread. A request the command cannot read throws {@link MalformedWbxml} (HTTP 400), or is
      * answered with the command's own protocol-error status.

@@ -11,9 +11,16 @@ import org.syncbridge.web.eas.wbxml.Tag;
 /**
  * One EAS request after the envelope: who sent it from which device, in which protocol version,
  * with which query, and its decoded body (empty when the request had none).
+ *
+ * @param rawBody the body as it came, for a command whose body is not WBXML (SendMail's MIME up to 12.1); else null
  */
 public record EasExchange(AuthenticatedUser user, MailLogin mail, DeviceEntry device, ProtocolVersion version,
-                          EasQuery query, Optional<Element> body) {
+                          EasQuery query, Optional<Element> body, byte[] rawBody) {
+
+    public EasExchange(AuthenticatedUser user, MailLogin mail, DeviceEntry device, ProtocolVersion version,
+                       EasQuery query, Optional<Element> body) {
+        this(user, mail, device, version, query, body, null);
+    }
 
     public boolean atLeast(ProtocolVersion v) {
         return version.atLeast(v);
