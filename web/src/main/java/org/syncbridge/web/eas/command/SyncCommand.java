@@ -17,6 +17,7 @@ import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
 import org.syncbridge.jms.WatchKeys;
 import org.syncbridge.mail.message.EmailProperties;
+import org.syncbridge.mail.meeting.MeetingInbox;
 import org.syncbridge.mail.sync.MailSync;
 import org.syncbridge.mail.sync.MailSyncRequest;
 import org.syncbridge.mail.push.MailPush;
@@ -91,6 +92,9 @@ public class SyncCommand implements EasCommand {
 
     @EJB
     MailSync mailSync;
+
+    @EJB
+    MeetingInbox meetings;
 
     @Inject
     PushHub hub;
@@ -224,6 +228,9 @@ public class SyncCommand implements EasCommand {
             return syncMail(x, collection, collectionId, key, itemClass, overallWindow);
         }
         Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
+        if (kind.filter(k -> k == ItemClass.EVENT).isPresent()) {
+            lookForInvitations(x, collectionId);
+        }
         ItemCodec codec = kind.map(ItemCodecs::of).orElse(null);
         List<ClientCommand> commands = new ArrayList<>();
         collection.child(COMMANDS).ifPresent(c -> c.children().forEach(command -> commands.add(clientCommand(command, codec, x.version()))));
@@ -237,6 +244,15 @@ public class SyncCommand implements EasCommand {
         SyncResult result = engine.sync(new SyncRequest(x.device().id(), x.user().userId(), collectionId, key, getChanges,
                 window, serverWins, commands, clientProperties, windowStart));
         return new Answered(collectionId, itemClass, result, codec);
+    }
+
+    /** Invitations that reached the Inbox go to the calendar before the phone syncs it; looking never fails the Sync. */
+    private void lookForInvitations(EasExchange x, String collectionId) {
+        try {
+            meetings.beforeCalendarSync(x.user().userId(), x.mail(), collectionId);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "The Inbox of user " + x.user().userId() + " was not looked at for invitations: " + e);
+        }
     }
 
     /** A mail folder: the same request, answered from IMAP by the mail engine with the client's body wishes. */
