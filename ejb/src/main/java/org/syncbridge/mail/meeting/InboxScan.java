@@ -11,6 +11,7 @@ import jakarta.mail.search.ReceivedDateTerm;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.List;
@@ -58,7 +59,7 @@ final class InboxScan {
         }
         inbox.open(Folder.READ_ONLY); // EXAMINE: reading a part never marks a mail read
         try {
-            Message[] candidates = renewed ? inbox.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(firstSince)))
+            Message[] candidates = renewed ? newest(inbox.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(firstSince))), max)
                     : inbox.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
             FetchProfile uids = new FetchProfile();
             uids.add(UIDFolder.FetchProfileItem.UID);
@@ -89,6 +90,13 @@ final class InboxScan {
                 inbox.close(false);
             }
         }
+    }
+
+    /** The last {@code max} messages by number, which is also UID order: only their UIDs are fetched. */
+    private static Message[] newest(Message[] found, int max) {
+        Message[] sorted = found.clone();
+        Arrays.sort(sorted, Comparator.comparingInt(Message::getMessageNumber));
+        return sorted.length <= max ? sorted : Arrays.copyOfRange(sorted, sorted.length - max, sorted.length);
     }
 
     /** The mail's iMIP text; a mail whose structure or calendar part cannot be read is passed over. */

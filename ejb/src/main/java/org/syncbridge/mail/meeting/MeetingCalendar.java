@@ -66,6 +66,15 @@ public class MeetingCalendar {
         return applied;
     }
 
+    /**
+     * Applies the iMIP text of a mail's calendar part (see MailReader.invitationText) in the caller's transaction, its
+     * floating times read in the server's zone as the mail's MeetingRequest reads them; empty when the text is no
+     * readable REQUEST, CANCEL or REPLY.
+     */
+    public Optional<Applied> apply(long userId, String icalendarText) {
+        return Invitation.parse(icalendarText).map(message -> apply(userId, message));
+    }
+
     /** Applies the message in a transaction of its own: a failure leaves the caller's work and other messages alone. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Applied applyAlone(long userId, Invitation message) {
