@@ -50,12 +50,14 @@ class MeetingTimeZonesIT extends ServerIT {
     record Seen(Element meetingRequest, Element appointment) {
     }
 
+    /** The fixtures' invitee@meeting.test becomes the user (in the parts that are not base64: the attendee is the user). */
     static Seen delivered(String user, String fixture, String version) {
         String login = user + version.replace(".", "");
         EasClient phone = phone(login + "@" + CONTEXT, MeetingInboxIT.PASSWORD, login + "-phone", "iPhone", version);
         MailView inbox = inbox(phone);
         MailView calendar = calendar(phone);
-        TestMail.deliver(login + "@" + CONTEXT, TestMail.fixture(fixture));
+        String text = MeetingInboxIT.fixtureText(fixture).replace("invitee@meeting.test", login + "@" + CONTEXT);
+        TestMail.deliver(login + "@" + CONTEXT, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         inbox.syncUntilDone(25, 2);
         assertEquals(1, inbox.items.size());
         Element mail = inbox.items.values().iterator().next();
