@@ -72,6 +72,18 @@ final class MailView {
         return el(ASB, "BodyPreference", parts.toArray(Element[]::new));
     }
 
+    /** BodyPartPreference (14.1): the message part, of which only Type 2 (HTML) is defined. */
+    static Element bodyPartPreference(Long truncationSize, boolean allOrNone) {
+        List<Element> parts = new ArrayList<>(List.of(text(ASB, "Type", "2")));
+        if (truncationSize != null) {
+            parts.add(text(ASB, "TruncationSize", String.valueOf(truncationSize)));
+        }
+        if (allOrNone) {
+            parts.add(text(ASB, "AllOrNone", "1"));
+        }
+        return el(ASB, "BodyPartPreference", parts.toArray(Element[]::new));
+    }
+
     // --- Sync ---
 
     /** The first Sync (key 0): no items, only a key. */
@@ -239,6 +251,12 @@ final class MailView {
     static Element fetchMail(EasClient device, String collectionId, String serverId, Element... options) {
         return itemOperation(device, el(IO, "Fetch", text(IO, "Store", "Mailbox"), text(AS, "CollectionId", collectionId),
                 text(AS, "ServerId", serverId), el(IO, "Options", options)));
+    }
+
+    /** ItemOperations Fetch of a mail by the LongId a Search gave, with these Options; returns the Fetch element. */
+    static Element fetchMail(EasClient device, String longId, Element... options) {
+        return itemOperation(device, el(IO, "Fetch", text(IO, "Store", "Mailbox"), text("Search:", "LongId", longId),
+                el(IO, "Options", options)));
     }
 
     private static Element itemOperation(EasClient device, Element operation) {

@@ -65,12 +65,27 @@ final class BodyForms {
                 in.transferTo(out);
             }
         } else if (structure.plain != null) {
-            out.write(HTML_START);
             try (Reader in = Parts.text(structure.plain)) {
-                escape(in, out);
+                page(in, out);
             }
-            out.write(HTML_END);
         }
+    }
+
+    /** Whether the HTML form is the message's own HTML part (else it is made from its text, or empty). */
+    boolean hasHtml() {
+        return structure.html != null;
+    }
+
+    /** Whether the message has body text at all, in either form. */
+    boolean hasText() {
+        return structure.html != null || structure.plain != null;
+    }
+
+    /** Plain text as the minimal HTML page {@link #html} makes of a text-only message. */
+    static void page(Reader text, Writer out) throws IOException {
+        out.write(HTML_START);
+        escape(text, out);
+        out.write(HTML_END);
     }
 
     private static void escape(Reader in, Writer out) throws IOException {

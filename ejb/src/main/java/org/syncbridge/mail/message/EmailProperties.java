@@ -34,8 +34,10 @@ public final class EmailProperties {
     public static final String RECEIVED_AS_BCC = "receivedAsBcc";
     /** "1" for a mail in the Drafts folder (16.0). */
     public static final String IS_DRAFT = "isDraft";
-    /** A {@link ChosenBody}. */
+    /** A {@link ChosenBody}; absent when the client asked only for the message part. */
     public static final String BODY = "body";
+    /** A {@link ChosenBodyPart}: the mail's own text without the earlier mails it quotes; only when asked for (14.1). */
+    public static final String BODY_PART = "bodyPart";
     /** A list of {@link MailAttachment}. */
     public static final String ATTACHMENTS = "attachments";
     /**

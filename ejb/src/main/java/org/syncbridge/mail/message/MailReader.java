@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.regex.Pattern;
@@ -25,6 +26,8 @@ import java.util.regex.Pattern;
 public final class MailReader {
     /** The most bytes of any body form sent when the client asks no less. */
     public static final long DEFAULT_ITEM_CAP = 8L << 20;
+    /** The most bytes of a body's HTML read into memory to find its message part in (BodyPart, 14.1). */
+    static final int MESSAGE_PART_READ = 1 << 20;
     static final String CONTENT_CLASS_MESSAGE = "urn:content-classes:message";
     static final String CONTENT_CLASS_MEETING = "urn:content-classes:calendarmessage";
     private static final Logger LOG = Logger.getLogger(MailReader.class.getName());
@@ -38,6 +41,7 @@ public final class MailReader {
     private final InvitationReader invitations;
     private final long itemCap;
     private final BodyChooser bodies;
+    private final BodyPartChooser parts;
 
     public MailReader(InvitationReader invitations) {
         this(invitations, DEFAULT_ITEM_CAP);
@@ -48,6 +52,7 @@ public final class MailReader {
         this.invitations = invitations;
         this.itemCap = itemCap;
         this.bodies = new BodyChooser(itemCap);
+        this.parts = new BodyPartChooser(itemCap, (int) Math.min(itemCap, MESSAGE_PART_READ));
     }
 
     /**
@@ -97,7 +102,13 @@ public final class MailReader {
         p.put(EmailProperties.CONTENT_CLASS, MessageClass.meeting(messageClass) ? CONTENT_CLASS_MEETING : CONTENT_CLASS_MESSAGE);
         p.put(EmailProperties.INTERNET_CPID, "65001");
         p.put(EmailProperties.NATIVE_BODY_TYPE, structure.smime() ? "4" : structure.html != null ? "2" : "1");
-        p.put(EmailProperties.BODY, bodies.choose(structure, request, raw, facts.size()));
+        if (request.wantsBody()) {
+            p.put(EmailProperties.BODY, bodies.choose(structure, request, raw, facts.size()));
+        }
+        Optional<BodyWish> part = request.partWishes().stream().filter(w -> w.type() == BodyType.HTML).findFirst();
+        if (part.isPresent()) {
+            p.put(EmailProperties.BODY_PART, parts.choose(structure, part.get()));
+        }
         p.put(EmailProperties.ATTACHMENTS, attachments(structure, fileReference));
         return p;
     }

@@ -1,7 +1,6 @@
 package org.syncbridge.mail.sync;
 
 import jakarta.mail.Flags;
-import jakarta.mail.Folder;
 import jakarta.mail.MessagingException;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
@@ -67,8 +66,7 @@ final class ClientCommands {
             Optional<MailFolder> trash = r.deletesAsMoves() && !MailRole.TRASH.name().equals(folder.getRole())
                     ? MailAccount.withRole(em, r.userId(), MailRole.TRASH) : Optional.empty();
             if (trash.isPresent()) {
-                Folder target = box.folder().getStore().getFolder(trash.get().getImapName());
-                box.moveTo(m, target);
+                box.moveTo(m, trash.get().getImapName());
             } else {
                 box.deleteNow(m);
             }

@@ -46,6 +46,9 @@ final class DeviceWrites {
 
     /** The basis with what the device did itself: mail it deleted is gone, drafts it wrote are held, flags it set are known. */
     MailSnapshot applyTo(MailSnapshot from, boolean tracksFlags) {
+        if (flags.isEmpty() && removed.isEmpty() && added.isEmpty() && renamed.isEmpty()) {
+            return from;
+        }
         TreeMap<Long, Integer> known = !tracksFlags ? null : new TreeMap<>(from.flagsOrEmpty());
         UidSet held = from.held().without(UidSet.of(removed.stream().mapToLong(Long::longValue).toArray()));
         ServerIds ids = from.ids();

@@ -1,7 +1,6 @@
 package org.syncbridge.mail.sync;
 
 import jakarta.mail.Flags;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import java.io.IOException;
 import java.util.HashSet;
@@ -9,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.eclipse.angus.mail.imap.AppendUID;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.persistence.tenant.User;
@@ -57,14 +55,13 @@ final class Drafts {
             flags.remove(Flags.Flag.RECENT);
             flags.remove(Flags.Flag.DELETED);
         }
-        built.message().setFlags(flags, true);
-        AppendUID[] uids = box.folder().appendUIDMessages(new Message[] {built.message()});
-        if (uids == null || uids.length != 1 || uids[0] == null) {
+        Optional<Long> uid = box.append(built.message(), flags);
+        if (uid.isEmpty()) {
             return Optional.empty(); // without UIDPLUS the new draft's UID is unknown; its next sync brings it
         }
         if (previous != null) {
             box.deleteNow(previous);
         }
-        return Optional.of(new Stored(uids[0].uid, built.added()));
+        return Optional.of(new Stored(uid.get(), built.added()));
     }
 }

@@ -51,7 +51,7 @@ public class MailFetch {
         if (folder.isEmpty()) {
             return Optional.empty();
         }
-        try (MailConnection c = connections.open(login); Mailbox box = Mailbox.open(c.store(), folder.get().getImapName())) {
+        try (MailConnection c = connections.open(login); Mailbox box = Mailbox.open(c, folder.get().getImapName())) {
             return box.message(uid.get()).map(m -> items.properties(m, folder.get().getId() + ":" + serverId, bodies, MailAccount.addresses(em, userId)));
         } catch (MessagingException e) {
             throw new MailUnavailable("fetching a mail of " + login.login() + " failed: " + e.getMessage(), e);
@@ -88,7 +88,7 @@ public class MailFetch {
         if (uid.isEmpty()) {
             return Optional.empty();
         }
-        try (MailConnection c = connections.open(login); Mailbox box = Mailbox.open(c.store(), folder.get().getImapName())) {
+        try (MailConnection c = connections.open(login); Mailbox box = Mailbox.open(c, folder.get().getImapName())) {
             Optional<org.eclipse.angus.mail.imap.IMAPMessage> message = box.message(uid.get());
             if (message.isEmpty()) {
                 return Optional.empty();
@@ -133,10 +133,11 @@ public class MailFetch {
             return false;
         }
         try (MailConnection c = connections.open(login)) {
-            try (Mailbox box = Mailbox.open(c.store(), folder.get().getImapName())) {
+            try (Mailbox box = Mailbox.open(c, folder.get().getImapName())) {
                 UidSet all = box.search(null);
                 if (!all.isEmpty()) {
                     Message[] messages = box.folder().getMessagesByUID(all.highest(Integer.MAX_VALUE));
+                    box.counted(messages.length);
                     box.folder().setFlags(java.util.Arrays.stream(messages).filter(java.util.Objects::nonNull).toArray(Message[]::new),
                             new jakarta.mail.Flags(jakarta.mail.Flags.Flag.DELETED), true);
                     box.folder().expunge(java.util.Arrays.stream(messages).filter(java.util.Objects::nonNull).toArray(Message[]::new));

@@ -52,7 +52,7 @@ public class MailMoves {
         long uid = number.get();
         ServerIds destinationIds = MailAccount.serverIds(em, deviceId, String.valueOf(destinationId));
         MailMove.Id moveId = new MailMove.Id(deviceId, sourceId, uid);
-        try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection.store(), source.getImapName())) {
+        try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection, source.getImapName())) {
             Optional<IMAPMessage> message = box.message(uid);
             if (message.isEmpty()) {
                 MailMove earlier = em.find(MailMove.class, moveId);
@@ -61,7 +61,7 @@ public class MailMoves {
                         : new MoveResult(MoveResult.Status.INVALID_SOURCE, null);
             }
             int flags = MessageFlags.of(message.get().getFlags());
-            Optional<Long> newUid = box.moveTo(message.get(), connection.store().getFolder(destination.getImapName()));
+            Optional<Long> newUid = box.moveTo(message.get(), destination.getImapName());
             if (newUid.isEmpty()) { // without UIDPLUS the new UID is unknown; the device learns it from its next sync
                 forget(deviceId, String.valueOf(sourceId), uid);
                 return new MoveResult(MoveResult.Status.FAILED, null);

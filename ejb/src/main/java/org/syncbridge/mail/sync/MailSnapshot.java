@@ -32,6 +32,9 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
 
     /** The same snapshot, remembering the drafts the phone added on the way to it. */
     MailSnapshot withDraftsAdded(Map<String, String> added) {
+        if (added.equals(draftsAdded)) {
+            return this;
+        }
         return new MailSnapshot(uidValidity, modseq, cutoff, complete, held, flags, ids, Map.copyOf(added));
     }
 

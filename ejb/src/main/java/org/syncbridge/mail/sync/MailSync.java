@@ -24,6 +24,9 @@ import org.syncbridge.mail.MailRole;
 import org.syncbridge.mail.MailUnavailable;
 import org.syncbridge.mail.meeting.MeetingInbox;
 import org.syncbridge.mail.message.BodyRequest;
+import org.syncbridge.mail.message.BodyType;
+import org.syncbridge.mail.message.ChosenBody;
+import org.syncbridge.mail.message.ChosenBodyPart;
 import org.syncbridge.mail.message.EmailProperties;
 import org.syncbridge.persistence.mail.MailFolder;
 import org.syncbridge.persistence.mail.MailSyncState;
@@ -116,7 +119,7 @@ public class MailSync {
     private SyncResult sync(MailSyncRequest r, MailFolder folder, MailSyncState state, Basis basis, MailConnection connection)
             throws MessagingException {
         MailSnapshot from = basis.snapshot();
-        Mailbox box = Mailbox.open(connection.store(), folder.getImapName());
+        Mailbox box = Mailbox.open(connection, folder.getImapName());
         try {
             long validity = box.uidValidity();
             List<ServerChange> changes = new ArrayList<>();
@@ -137,9 +140,8 @@ public class MailSync {
             for (ClientCommand command : r.commands()) {
                 results.add(commands.apply(command, r, folder, box, from.ids(), writes));
             }
-            if (!r.commands().isEmpty()) { // select again: HIGHESTMODSEQ after the device's own writes
-                box.close();
-                box = Mailbox.open(connection.store(), folder.getImapName());
+            if (!r.commands().isEmpty()) { // HIGHESTMODSEQ after the device's own writes
+                box = Mailbox.open(connection, folder.getImapName());
             }
             Instant cutoff = r.windowStart() == null ? null : r.windowStart().truncatedTo(ChronoUnit.DAYS);
             MailSnapshot basisSnapshot = writes.applyTo(from, !box.condstore());
@@ -151,8 +153,8 @@ public class MailSync {
                 more = chosen.more();
             }
             next = next.withDraftsAdded(writes.draftsAdded);
-            boolean unchanged = r.commands().isEmpty() && changes.isEmpty() && next.encode().equals(basis.snapshot().encode())
-                    && basis.key() == state.getSyncKey();
+            boolean unchanged = r.commands().isEmpty() && changes.isEmpty() && basis.key() == state.getSyncKey()
+                    && (next == basis.snapshot() || next.encode().equals(basis.snapshot().encode()));
             if (unchanged) {
                 return new SyncResult(SyncResult.Status.OK, String.valueOf(basis.key()), results, changes, false);
             }
@@ -258,8 +260,11 @@ public class MailSync {
                 // what could be read is sent
             }
             envelope.put(EmailProperties.MESSAGE_CLASS, "IPM.Note");
-            envelope.put(EmailProperties.BODY, new org.syncbridge.mail.message.ChosenBody(
-                    org.syncbridge.mail.message.BodyType.PLAIN, 0, false, new byte[0], null));
+            envelope.put(EmailProperties.BODY, new ChosenBody(BodyType.PLAIN, 0, false, new byte[0], null));
+            if (!bodies.partWishes().isEmpty()) { // asked for, a BodyPart must be there (MS-ASAIRS 2.2.2.10)
+                envelope.put(EmailProperties.BODY_PART, new ChosenBodyPart(ChosenBodyPart.Status.OK,
+                        new ChosenBody(BodyType.HTML, 0, false, new byte[0], null)));
+            }
             return envelope;
         }
     }
@@ -273,6 +278,9 @@ public class MailSync {
     }
 
     private MailDiff diff(Mailbox box, MailSnapshot from, Instant cutoff, java.util.Set<Long> ownWrites) throws MessagingException {
+        if (box.qresync() && from.complete() && from.modseq() > 0 && java.util.Objects.equals(cutoff, from.cutoff())) {
+            return changesSince(box, from, cutoff, ownWrites);
+        }
         UidSet present = box.search(cutoff);
         UidSet away = from.held().without(present);
         UidSet leftWindow = UidSet.EMPTY;
@@ -299,6 +307,21 @@ public class MailSync {
         return new MailDiff(away.without(leftWindow), leftWindow, changed, present.without(from.held()));
     }
 
+    /**
+     * The differences when the device holds all it should and the window stayed (QRESYNC): mail it lacks can only have
+     * arrived above the highest UID it holds, and what went away or changed flags comes from one CHANGEDSINCE with
+     * VANISHED. Both answers follow the changes, not the folder's size.
+     */
+    private static MailDiff changesSince(Mailbox box, MailSnapshot from, Instant cutoff, java.util.Set<Long> ownWrites)
+            throws MessagingException {
+        UidSet held = from.held();
+        UidSet arrived = box.searchAbove(held.max(), cutoff).without(held);
+        Mailbox.Changes changes = box.changesSince(held, from.modseq());
+        Map<Long, Flags> changed = new HashMap<>(changes.flags());
+        changed.keySet().removeAll(ownWrites);
+        return new MailDiff(changes.gone(), UidSet.EMPTY, changed, arrived);
+    }
+
     /** How many changes the next sync with {@code syncKey} would bring. */
     public Estimate estimate(long deviceId, long userId, MailLogin login, String collectionId, String syncKey, Instant windowStart) {
         Optional<MailFolder> folder = MailAccount.folder(em, userId, collectionId);
@@ -316,7 +339,7 @@ public class MailSync {
             return new Estimate(Estimate.Status.OK, 0);
         }
         Instant cutoff = windowStart == null ? null : windowStart.truncatedTo(ChronoUnit.DAYS);
-        try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection.store(), folder.get().getImapName())) {
+        try (MailConnection connection = connections.open(login); Mailbox box = Mailbox.open(connection, folder.get().getImapName())) {
             MailSnapshot from = basis.get().snapshot();
             long lost = 0;
             if (from.uidValidity() != 0 && from.uidValidity() != box.uidValidity()) {

@@ -38,6 +38,7 @@ final class Remap {
         profile.add(UIDFolder.FetchProfileItem.UID);
         profile.add("Message-ID");
         folder.fetch(all, profile);
+        box.counted(all.length); // a selection that read the whole folder is not kept
         for (Message m : all) {
             newUidByIdentity.putIfAbsent(Identities.of(m), folder.getUID(m));
         }

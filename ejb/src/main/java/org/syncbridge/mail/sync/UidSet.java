@@ -48,6 +48,16 @@ public final class UidSet {
         return b.build();
     }
 
+    /** The UIDs from {@code first} to {@code last}; empty when last is below first. */
+    public static UidSet range(long first, long last) {
+        return last < first ? EMPTY : new UidSet(new long[] {first, last});
+    }
+
+    /** The highest UID in the set, 0 when it is empty. */
+    public long max() {
+        return ranges.length == 0 ? 0 : ranges[ranges.length - 1];
+    }
+
     public boolean isEmpty() {
         return ranges.length == 0;
     }

@@ -2,6 +2,7 @@ package org.syncbridge.mail.sync;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.icegreen.greenmail.configuration.GreenMailConfiguration;
@@ -20,7 +21,9 @@ import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.Map;
 import java.util.Properties;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
+import org.syncbridge.mail.MailConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -78,7 +81,8 @@ class MailboxTest {
         append("old", now.minus(40, ChronoUnit.DAYS));
         append("new", now);
         append("newer", now);
-        try (Mailbox box = Mailbox.open(store, "INBOX")) {
+        MailConnection connection = MailConnection.of(store);
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
             assertFalse(box.condstore());
             assertEquals(0, box.highestModseq());
             assertEquals(UidSet.parse("1:3"), box.search(null));
@@ -93,9 +97,9 @@ class MailboxTest {
             assertFalse(flags.get(1L).contains(Flags.Flag.SEEN));
             assertEquals(MessageFlags.SEEN | MessageFlags.FLAGGED, MessageFlags.of(flags.get(2L)) & 0xf);
 
-            long moved = box.moveTo(second, store.getFolder("Archive")).orElseThrow();
+            long moved = box.moveTo(second, "Archive").orElseThrow();
             assertEquals(UidSet.parse("1,3"), box.search(null), "the moved mail left, nothing else did");
-            try (Mailbox archive = Mailbox.open(store, "Archive")) {
+            try (Mailbox archive = Mailbox.open(connection, "Archive")) {
                 assertEquals(UidSet.of(moved), archive.search(null));
                 assertTrue(archive.flags(UidSet.of(moved)).get(moved).contains(Flags.Flag.FLAGGED), "flags travel with the mail");
             }
@@ -106,7 +110,7 @@ class MailboxTest {
     void messagesComeWithTheirUids() throws Exception {
         append("a", Instant.now());
         append("b", Instant.now());
-        try (Mailbox box = Mailbox.open(store, "INBOX")) {
+        try (Mailbox box = Mailbox.open(MailConnection.of(store), "INBOX")) {
             var found = box.messages(new long[] {2, 1, 7});
             assertEquals(2, found.size());
             assertEquals("b", found.stream().filter(m -> {
@@ -117,5 +121,78 @@ class MailboxTest {
                 }
             }).findFirst().orElseThrow().getSubject());
         }
+    }
+
+    @Test
+    void aKeptMailboxSeesWhatOthersDidAndAnotherMailboxReplacesIt() throws Exception {
+        append("a", Instant.now());
+        MailConnection connection = MailConnection.of(store);
+        IMAPFolder first;
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
+            first = box.folder();
+            assertEquals(UidSet.parse("1"), box.search(null));
+        }
+        assertTrue(first.isOpen(), "closing the mailbox leaves it selected on the connection");
+        Store other = Session.getInstance(props()).getStore("imap");
+        other.connect("mia@example.org", "pw");
+        try {
+            Folder inbox = other.getFolder("INBOX");
+            inbox.open(Folder.READ_WRITE);
+            inbox.appendMessages(new Message[] {new MimeMessage(Session.getInstance(new Properties()), new java.io.ByteArrayInputStream(
+                    "Subject: b\r\n\r\nhi\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))});
+            inbox.close(false);
+        } finally {
+            other.close();
+        }
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
+            assertSame(first, box.folder(), "the kept selection is used again");
+            assertEquals(UidSet.parse("1:2"), box.search(null));
+            assertEquals(UidSet.parse("2"), box.searchAbove(1, null));
+            assertEquals(UidSet.EMPTY, box.searchAbove(2, null), "n:* names the highest UID even when it is below n");
+            assertEquals(2, box.messages(new long[] {2, 1}).size(), "the folder knows the new mail");
+        }
+        try (Mailbox archive = Mailbox.open(connection, "Archive")) {
+            assertFalse(first.isOpen(), "another mailbox replaces the kept one");
+            assertEquals(UidSet.EMPTY, archive.search(null));
+        }
+        connection.close();
+        assertFalse(store.isConnected());
+    }
+
+    @Test
+    void aSelectionThatGatheredManyMessagesIsNotKept() throws Exception {
+        Folder inbox = store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE);
+        Session session = Session.getInstance(new Properties());
+        Message[] many = new Message[Mailbox.KEPT_MESSAGES + 1];
+        for (int i = 0; i < many.length; i++) {
+            many[i] = new MimeMessage(session, new java.io.ByteArrayInputStream(
+                    ("Subject: m" + i + "\r\n\r\nhi\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
+        }
+        inbox.appendMessages(many);
+        inbox.close(false);
+        MailConnection connection = MailConnection.of(store);
+        IMAPFolder first;
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
+            first = box.folder();
+            box.messages(new long[] {1, 2});
+        }
+        assertTrue(first.isOpen(), "a request that read two mails leaves the mailbox selected");
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
+            assertSame(first, box.folder());
+            assertEquals(Mailbox.KEPT_MESSAGES + 1, box.messages(box.search(null).highest(Integer.MAX_VALUE)).size());
+        }
+        assertFalse(first.isOpen(), "one that read the whole folder closes it: the folder would keep every message object");
+        try (Mailbox box = Mailbox.open(connection, "INBOX")) {
+            assertEquals("m0", box.message(1).orElseThrow().getSubject(), "the next request selects it again");
+        }
+        connection.close();
+    }
+
+    private Properties props() {
+        Properties p = new Properties();
+        p.put("mail.imap.host", "127.0.0.1");
+        p.put("mail.imap.port", String.valueOf(mail.getImap().getPort()));
+        return p;
     }
 }

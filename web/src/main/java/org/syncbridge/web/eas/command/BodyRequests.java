@@ -8,15 +8,17 @@ import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.BodyType;
 import org.syncbridge.mail.message.BodyWish;
 import org.syncbridge.mail.message.MimeSupport;
+import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
 
 /**
  * What a client wants of mail bodies, from the Options of a Sync collection, an ItemOperations Fetch or a Search
  * (their body children are AirSync and AirSyncBase tags in all three): BodyPreference in the client's order,
- * BodyPartPreference (14.1), MIMESupport and MIMETruncation, and EAS 2.5's Truncation codes. Values the client
- * cannot mean (an unknown Type, a second preference for one Type) are skipped, so one odd element does not cost the
- * client its mail.
+ * BodyPartPreference (from 14.1; only its Type 2, HTML, is defined, MS-ASAIRS 2.2.2.41.3), MIMESupport and
+ * MIMETruncation, and EAS 2.5's Truncation codes. Values the client cannot mean (an unknown Type, a second preference
+ * for one Type) are skipped, so one odd element does not cost the client its mail. Options that ask only for the
+ * message part ask for no Body (MS-ASCON, "Sending a Message Part").
  */
 public final class BodyRequests {
     private static final Tag BODY_PREFERENCE = Tag.of("AirSyncBase:", "BodyPreference");
@@ -41,22 +43,28 @@ public final class BodyRequests {
     private BodyRequests() {
     }
 
-    /** The client's wishes; plain text, whole, when the options say nothing of bodies (or there are none). */
-    public static BodyRequest of(Optional<Element> options) {
-        return options.flatMap(BodyRequests::stated).orElse(BodyRequest.PLAIN);
+    /**
+     * The wishes of a client speaking {@code version}; plain text, whole, when the options say nothing of bodies (or
+     * there are none). BodyPartPreference is not read before 14.1, which has no BodyPart.
+     */
+    public static BodyRequest of(Optional<Element> options, ProtocolVersion version) {
+        return options.flatMap(o -> stated(o, version)).orElse(BodyRequest.PLAIN);
     }
 
     /**
      * The wishes these options state, or empty when they name none of the body options: the server keeps a client's
      * preferences from request to request (MS-ASAIRS BodyPreference) until an Options states new ones.
      */
-    public static Optional<BodyRequest> stated(Element options) {
+    public static Optional<BodyRequest> stated(Element options, ProtocolVersion version) {
         if (options.children().stream().noneMatch(c -> BODY_OPTIONS.contains(c.tag()))) {
             return Optional.empty();
         }
         MimeSupport mime = options.childText(MIME_SUPPORT).map(String::trim).map(BodyRequests::mimeSupport).orElse(MimeSupport.NEVER);
         List<BodyWish> wishes = wishes(options.children(BODY_PREFERENCE));
-        if (wishes.isEmpty()) { // EAS 2.5: plain text, cut at the Truncation code's size (whole without one)
+        List<BodyWish> partWishes = !version.atLeast(ProtocolVersion.V14_1) ? List.of()
+                : wishes(options.children(BODY_PART_PREFERENCE)).stream().filter(w -> w.type() == BodyType.HTML).toList();
+        boolean partOnly = !partWishes.isEmpty() && options.child(TRUNCATION).isEmpty();
+        if (wishes.isEmpty() && !partOnly) { // EAS 2.5: plain text, cut at the Truncation code's size (whole without one)
             long size = options.childText(TRUNCATION).flatMap(t -> code(t, TRUNCATION_CODES)).orElse(-1L);
             wishes.add(new BodyWish(BodyType.PLAIN, size, false, 0));
         }
@@ -64,7 +72,7 @@ public final class BodyRequests {
             long size = options.childText(MIME_TRUNCATION).flatMap(t -> code(t, MIME_TRUNCATION_CODES)).orElse(-1L);
             wishes.add(new BodyWish(BodyType.MIME, size, false, 0)); // what MIME-supporting mail goes as
         }
-        BodyRequest request = new BodyRequest(List.copyOf(wishes), mime, List.copyOf(wishes(options.children(BODY_PART_PREFERENCE))));
+        BodyRequest request = new BodyRequest(List.copyOf(wishes), mime, partWishes);
         return Optional.of(request.equals(BodyRequest.PLAIN) ? BodyRequest.PLAIN : request);
     }
 

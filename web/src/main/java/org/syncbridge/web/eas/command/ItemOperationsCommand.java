@@ -139,7 +139,7 @@ public class ItemOperationsCommand implements ImmediateCommand {
         }
         Optional<String> longId = fetch.childText(LONG_ID);
         if (longId.isPresent()) { // a search result: always mail
-            return mailFetch(fetch, mail.fetch(x.device().id(), x.user().userId(), x.mail(), longId.get(), BodyRequests.of(fetch.child(OPTIONS))));
+            return mailFetch(fetch, mail.fetch(x.device().id(), x.user().userId(), x.mail(), longId.get(), BodyRequests.of(fetch.child(OPTIONS), x.version())));
         }
         Optional<String> collectionId = fetch.childText(COLLECTION_ID);
         Optional<String> serverId = fetch.childText(SERVER_ID);
@@ -149,7 +149,7 @@ public class ItemOperationsCommand implements ImmediateCommand {
         FetchResult found = items.fetch(x.user().userId(), collectionId.get(), serverId.get());
         if (found.status() == FetchResult.Status.MAIL) {
             return mailFetch(fetch, mail.fetch(x.device().id(), x.user().userId(), x.mail(), collectionId.get(), serverId.get(),
-                    BodyRequests.of(fetch.child(OPTIONS))));
+                    BodyRequests.of(fetch.child(OPTIONS), x.version())));
         }
         if (found.status() == FetchResult.Status.NOT_FOUND) {
             return failedFetch(NOT_FOUND, fetch);

@@ -153,7 +153,7 @@ public class SearchCommand implements ImmediateCommand {
         MailboxQueries.Query q = read.query();
         MailSearchPage page;
         if (q.mail()) {
-            BodyRequest bodies = BodyRequests.of(store.child(OPTIONS));
+            BodyRequest bodies = BodyRequests.of(store.child(OPTIONS), x.version());
             page = mail.search(new MailSearchRequest(x.user().userId(), x.device().id(), x.mail(), "", q.query(), q.first(), q.last(),
                     q.rebuild(), false, bodies));
         } else {

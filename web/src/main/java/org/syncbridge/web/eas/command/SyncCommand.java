@@ -268,7 +268,7 @@ public class SyncCommand implements EasCommand {
         java.time.Instant windowStart = options.flatMap(o -> o.childText(FILTER_TYPE)).map(FilterType::windowStart).orElse(null);
         boolean deletesAsMoves = collection.childText(DELETES_AS_MOVES).map(d -> !"0".equals(d.trim())).orElse(true);
         SyncResult result = mailSync.sync(new MailSyncRequest(x.device().id(), x.user().userId(), x.mail(), collectionId, key, getChanges,
-                window, commands, windowStart, BodyRequests.of(options), deletesAsMoves, writesDrafts));
+                window, commands, windowStart, BodyRequests.of(options, x.version()), deletesAsMoves, writesDrafts));
         return new Answered(collectionId, itemClass, result, codec);
     }
 

@@ -26,7 +26,7 @@ import org.syncbridge.web.eas.wbxml.Tag;
 /**
  * The Email class (MS-ASEMAIL, MS-ASAIRS) over the property names of {@link EmailProperties}. The body is the
  * ChosenBody the mail store picked for the client, as AirSyncBase Body from 12.0 and in 2.5's own Email elements
- * before; attachments likewise (MailAttachment records; 2.5's AttName is the file reference). The meeting request is
+ * before; the message part, when the client asked for it, as AirSyncBase BodyPart from 14.1; attachments likewise (MailAttachment records; 2.5's AttName is the file reference). The meeting request is
  * stored as "meetingRequest.*" (its times as instants, its Until in the compact form on the wire, its recurrences a
  * list of maps); it names its meeting by GlobalObjId up to 14.1 and by calendar:UID from 16.0, and its location as
  * Email Location up to 14.1 and AirSyncBase Location from 16.0.
@@ -69,6 +69,7 @@ public final class EmailFields {
             text(E, "ThreadTopic", V2_5), text(E, "Importance", V2_5), text(E, "Read", V2_5),
             ATTACHMENTS_25, ATTACHMENTS,
             of(E, "Body", ItemField.Kind.CHOSEN_BODY_25, V2_5).until(V2_5), of(B, "Body", ItemField.Kind.CHOSEN_BODY, V12_0),
+            of(B, "BodyPart", ItemField.Kind.CHOSEN_BODY_PART, V14_1),
             text(E, "MessageClass", V2_5), MEETING_REQUEST, text(E, "InternetCPID", V2_5),
             of(E, "Flag", ItemField.Kind.FLAG, V12_0).as(EmailProperties.FLAG_STATUS), text(E, "ContentClass", V12_0),
             text(B, "NativeBodyType", V12_0), list(E, "Categories", "Category", V14_0),

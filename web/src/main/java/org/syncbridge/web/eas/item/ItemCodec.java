@@ -126,6 +126,9 @@ public final class ItemCodec {
                 case BODY -> element.get().childText(BODY_DATA).filter(d -> !d.isEmpty()).ifPresent(d -> properties.put(name, d));
                 case CHOSEN_BODY -> properties.put(name, MailElements.bodyText(element.get()));
                 case CHOSEN_BODY_25 -> properties.put(name, element.get().text());
+                case CHOSEN_BODY_PART -> {
+                    // a client's BodyPart means nothing (requests MUST NOT carry one): not read
+                }
                 case FLAG -> MailElements.flagStatus(element.get()).ifPresent(status -> properties.put(name, status));
                 case TIME_ZONE -> zones.add(field);
             }
@@ -198,6 +201,11 @@ public final class ItemCodec {
                 case CHOSEN_BODY_25 -> {
                     if (value != null) {
                         MailElements.writeBody25(out, field, name, value);
+                    }
+                }
+                case CHOSEN_BODY_PART -> {
+                    if (value != null) {
+                        MailElements.writeBodyPart(out, field, name, value);
                     }
                 }
                 case FLAG -> {

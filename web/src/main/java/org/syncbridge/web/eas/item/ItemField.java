@@ -45,6 +45,11 @@ public record ItemField(Tag tag, String property, Kind kind, ProtocolVersion sin
         CHOSEN_BODY,
         /** The same in EAS 2.5's own elements: Email Body, BodyTruncated, BodySize, or MIMEData, MIMETruncated, MIMESize. */
         CHOSEN_BODY_25,
+        /**
+         * A mail's message part as AirSyncBase BodyPart (14.1), stored as the ChosenBodyPart the mail store made; only
+         * written: a client never sends one (MS-ASAIRS 2.2.2.10).
+         */
+        CHOSEN_BODY_PART,
         /** Email Flag, stored as its status: "0" cleared (an empty Flag), "1" complete, "2" flagged for follow-up. */
         FLAG
     }

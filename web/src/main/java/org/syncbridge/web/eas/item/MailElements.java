@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 import org.syncbridge.mail.message.BodyType;
 import org.syncbridge.mail.message.ChosenBody;
+import org.syncbridge.mail.message.ChosenBodyPart;
 import org.syncbridge.web.eas.ProtocolVersion;
 import org.syncbridge.web.eas.wbxml.Element;
 import org.syncbridge.web.eas.wbxml.Tag;
@@ -20,6 +21,7 @@ final class MailElements {
     private static final Tag ESTIMATED_SIZE = Tag.of("AirSyncBase:", "EstimatedDataSize");
     private static final Tag TRUNCATED = Tag.of("AirSyncBase:", "Truncated");
     private static final Tag PREVIEW = Tag.of("AirSyncBase:", "Preview");
+    private static final Tag PART_STATUS = Tag.of("AirSyncBase:", "Status");
     private static final Tag BODY_TRUNCATED_25 = Tag.of("Email:", "BodyTruncated");
     private static final Tag BODY_SIZE_25 = Tag.of("Email:", "BodySize");
     private static final Tag MIME_DATA_25 = Tag.of("Email:", "MIMEData");
@@ -51,6 +53,27 @@ final class MailElements {
         }
         if (body.preview() != null && version.atLeast(ProtocolVersion.V14_0)) {
             out.text(PREVIEW, ItemCodec.withoutNul(body.preview()));
+        }
+        out.end();
+    }
+
+    /**
+     * A mail's message part (MS-ASAIRS 2.2.2.10 BodyPart) in the order the spec gives: Status, Type, EstimatedDataSize,
+     * Truncated, the (cut) Data unless AllOrNone or Status 176 left none, and the Preview asked for.
+     */
+    static void writeBodyPart(WbxmlWriter out, ItemField field, String name, Object value) throws IOException {
+        if (!(value instanceof ChosenBodyPart chosen)) {
+            LOG.warning(() -> "Left out " + name + ": the stored value is no ChosenBodyPart but " + value.getClass().getName());
+            return;
+        }
+        ChosenBody part = chosen.part();
+        out.start(field.tag()).text(PART_STATUS, String.valueOf(chosen.status().code)).text(BODY_TYPE, String.valueOf(part.type().code))
+                .text(ESTIMATED_SIZE, String.valueOf(part.estimatedSize())).text(TRUNCATED, part.truncated() ? "1" : "0");
+        if (part.data() != null) {
+            writeData(out, BODY_DATA, part);
+        }
+        if (part.preview() != null) {
+            out.text(PREVIEW, ItemCodec.withoutNul(part.preview()));
         }
         out.end();
     }

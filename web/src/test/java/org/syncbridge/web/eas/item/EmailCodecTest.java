@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.syncbridge.mail.message.BodyType;
 import org.syncbridge.mail.message.ChosenBody;
+import org.syncbridge.mail.message.ChosenBodyPart;
 import org.syncbridge.mail.message.MailAttachment;
 import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.web.eas.ProtocolVersion;
@@ -223,6 +224,38 @@ class EmailCodecTest {
                 "AllOrNone left no data");
     }
 
+    static ChosenBodyPart part() {
+        byte[] utf8 = "<html><body><p>Grüße – 会議</p></body></html>".getBytes(StandardCharsets.UTF_8);
+        return new ChosenBodyPart(ChosenBodyPart.Status.OK, new ChosenBody(BodyType.HTML, 77, true, utf8, "Grüße – 会議"));
+    }
+
+    @Test
+    void theMessagePartGoesAsBodyPartFrom141AfterTheBody() throws Exception {
+        Map<String, Object> mail = invitation(html());
+        mail.put("bodyPart", part());
+        List<String> v14 = names(written(mail, V14_1));
+        assertEquals(v14.indexOf("AirSyncBase:Body") + 1, v14.indexOf("AirSyncBase:BodyPart"), v14.toString());
+        Element part = child(written(mail, V16_1), "AirSyncBase:", "BodyPart");
+        assertEquals(List.of("AirSyncBase:Status", "AirSyncBase:Type", "AirSyncBase:EstimatedDataSize", "AirSyncBase:Truncated",
+                "AirSyncBase:Data", "AirSyncBase:Preview"), names(part), "MS-ASAIRS 2.2.2.10's order");
+        assertEquals("1", child(part, "AirSyncBase:", "Status").text());
+        assertEquals("2", child(part, "AirSyncBase:", "Type").text());
+        assertEquals("77", child(part, "AirSyncBase:", "EstimatedDataSize").text());
+        assertEquals("1", child(part, "AirSyncBase:", "Truncated").text());
+        assertEquals("<html><body><p>Grüße – 会議</p></body></html>", child(part, "AirSyncBase:", "Data").text());
+        assertEquals("Grüße – 会議", child(part, "AirSyncBase:", "Preview").text());
+        for (ProtocolVersion older : List.of(V2_5, V12_1)) {
+            assertFalse(names(written(mail, older)).contains("AirSyncBase:BodyPart"), "no BodyPart in " + older);
+        }
+        assertFalse(email.read(written(mail, V14_1), V14_1).containsKey("bodyPart"), "a BodyPart is never read from a client");
+
+        mail.put("bodyPart", new ChosenBodyPart(ChosenBodyPart.Status.TOO_LARGE, new ChosenBody(BodyType.HTML, 3_000_000, true, null, null)));
+        Element tooLarge = child(written(mail, V14_1), "AirSyncBase:", "BodyPart");
+        assertEquals(List.of("AirSyncBase:Status", "AirSyncBase:Type", "AirSyncBase:EstimatedDataSize", "AirSyncBase:Truncated"),
+                names(tooLarge));
+        assertEquals("176", child(tooLarge, "AirSyncBase:", "Status").text());
+    }
+
     @Test
     void version25CarriesPlainTextInItsOwnBodyAndAttachments() throws Exception {
         Element data = written(invitation(plain()), V2_5);
@@ -295,7 +328,9 @@ class EmailCodecTest {
         Map<ProtocolVersion, ChosenBody> bodies = Map.of(V2_5, plain(), V12_1, html(), V14_1,
                 new ChosenBody(BodyType.MIME, mime.length, false, mime, null), V16_1, html());
         for (Map.Entry<ProtocolVersion, ChosenBody> version : bodies.entrySet()) {
-            byte[] wbxml = bytes(invitation(version.getValue()), version.getKey());
+            Map<String, Object> mail = invitation(version.getValue());
+            mail.put("bodyPart", part());
+            byte[] wbxml = bytes(mail, version.getKey());
             Path file = Files.write(work.resolve("mail-" + version.getKey() + ".wbxml"), wbxml);
             assertEquals(List.of(), libwbxml.differences(decode(wbxml), Libwbxml.wbxml2xml(file, work)), version.getKey().toString());
         }
