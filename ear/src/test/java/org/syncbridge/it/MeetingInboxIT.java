@@ -284,18 +284,25 @@ class MeetingInboxIT extends ServerIT {
     }
 
     @Test
-    void theInboxWatcherOfAParkedPingPutsTheInvitationIntoTheCalendar() throws Exception {
+    void theInboxWatcherOfAParkedPingPutsTheInvitationIntoTheCalendarAndWakesAPingOnTheCalendar() throws Exception {
         EasClient phone = device("pushed", "pushed-phone", "Android", "14.1");
+        EasClient tablet = device("pushed", "pushed-tablet", "iPad", "14.1");
         MailView calendar = calendar(phone);
         MailView inbox = inbox(phone);
         inbox.sync(null);
-        CompletableFuture<Element> waiting = PushIT.parked(phone, MailPushIT.mailPing("300", inbox.collectionId));
+        calendar(tablet);
+        String calendarId = calendar.collectionId;
+        CompletableFuture<Element> onInbox = PushIT.parked(phone, MailPushIT.mailPing("300", inbox.collectionId)); // the Inbox watcher
+        CompletableFuture<Element> onCalendar = PushIT.parked(tablet, el(PushIT.P, "Ping", text(PushIT.P, "HeartbeatInterval", "300"),
+                el(PushIT.P, "Folders", el(PushIT.P, "Folder", text(PushIT.P, "Id", calendarId), text(PushIT.P, "Class", "Calendar")))));
         PushIT.letItPark();
         TestMail.deliver(address("pushed"), TestMail.fixture("invitation-google.eml"));
-        Element woken = waiting.get(10, TimeUnit.SECONDS);
-        assertEquals("2", PushIT.status(woken));
-        // neither the Inbox nor the calendar was synced: the watcher applied it before it woke the Ping
-        assertEquals("1", SyncIT.estimate(phone, calendar.collectionId, calendar.key));
+        Element calendarWoken = onCalendar.get(10, TimeUnit.SECONDS);
+        assertEquals("2", PushIT.status(calendarWoken));
+        assertEquals(List.of(calendarId), PushIT.folders(calendarWoken), "the calendar write's change notice woke the tablet");
+        assertEquals("2", PushIT.status(onInbox.get(10, TimeUnit.SECONDS)));
+        // neither the Inbox nor the calendar was synced: the watcher applied it
+        assertEquals("1", SyncIT.estimate(phone, calendarId, calendar.key));
         calendar.sync(null);
         assertEquals("3k9v2q7m1n4p6r8s0t2u4w6y8a@google.com", cal(only(calendar), "UID"));
     }

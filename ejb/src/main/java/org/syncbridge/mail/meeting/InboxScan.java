@@ -4,7 +4,6 @@ import jakarta.mail.FetchProfile;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.search.ComparisonTerm;
 import jakarta.mail.search.ReceivedDateTerm;
@@ -20,13 +19,15 @@ import java.util.logging.Logger;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.eclipse.angus.mail.imap.protocol.Status;
+import org.syncbridge.mail.MailConnection;
 import org.syncbridge.mail.message.MailReader;
 
 /**
  * One look at a user's Inbox for invitations, from where the last look ended. Its cost follows the new mail, not the
- * Inbox: a STATUS (UIDNEXT, UIDVALIDITY) answers "nothing new" alone; otherwise the new UIDs' BODYSTRUCTUREs are
- * fetched in one command and only text/calendar parts are read. A SEARCH for text/calendar would not narrow this on
- * every server: SEARCH HEADER sees only a mail's top-level Content-Type, and an invitation's calendar part is nested
+ * Inbox: where the connection kept the Inbox selected (after an Inbox Sync) a NOOP and a UID FETCH of the UIDs above
+ * the last look answer "nothing new", elsewhere a STATUS (UIDNEXT, UIDVALIDITY) does, without selecting it; new mail costs one
+ * FETCH of its BODYSTRUCTUREs, and only text/calendar parts are read. A SEARCH for text/calendar would not narrow this
+ * on every server: SEARCH HEADER sees only a mail's top-level Content-Type, and an invitation's calendar part is nested
  * (multipart/alternative, often base64).
  * <p>
  * The first look at an Inbox (and the first after its UIDVALIDITY changed) takes the mail that arrived since
@@ -49,47 +50,77 @@ final class InboxScan {
     }
 
     /** Empty when nothing arrived since {@code lastUid} of {@code knownValidity}. */
-    static Optional<Result> scan(Store store, long knownValidity, long lastUid, Instant firstSince, int max) throws MessagingException {
-        IMAPFolder inbox = (IMAPFolder) store.getFolder(INBOX);
+    static Optional<Result> scan(MailConnection connection, long knownValidity, long lastUid, Instant firstSince, int max)
+            throws MessagingException {
+        Optional<IMAPFolder> kept = connection.selected(INBOX);
+        if (kept.isPresent()) { // selected for the account's next Inbox Sync: it stays so, lightly
+            IMAPFolder inbox = kept.get();
+            inbox.doCommand(p -> { // what arrived since the selection last heard: EXISTS (not every server says it unasked)
+                p.noop();
+                return null;
+            });
+            long validity = inbox.getUIDValidity();
+            Optional<Result> result = look(inbox, validity, inbox.getUIDNext() - 1, knownValidity, lastUid, firstSince, max, connection);
+            if (connection.counted() > MailConnection.KEPT_MESSAGES) {
+                connection.unselectNow();
+            }
+            return result;
+        }
+        IMAPFolder inbox = (IMAPFolder) connection.store().getFolder(INBOX);
         Status status = (Status) inbox.doCommand(p -> p.status(INBOX, new String[] {"UIDNEXT", "UIDVALIDITY"}));
-        long top = status.uidnext - 1;
-        boolean renewed = status.uidvalidity != knownValidity;
-        if (!renewed && top <= lastUid) {
+        if (status.uidvalidity == knownValidity && status.uidnext - 1 <= lastUid) {
             return Optional.empty();
         }
         inbox.open(Folder.READ_ONLY); // EXAMINE: reading a part never marks a mail read
         try {
-            Message[] candidates = renewed ? newest(inbox.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(firstSince))), max)
-                    : inbox.getMessagesByUID(lastUid + 1, UIDFolder.MAXUID);
-            FetchProfile uids = new FetchProfile();
-            uids.add(UIDFolder.FetchProfileItem.UID);
-            inbox.fetch(candidates, uids);
-            List<IMAPMessage> fresh = new ArrayList<>();
-            for (Message m : candidates) {
-                if (m != null && !m.isExpunged() && (renewed || inbox.getUID(m) > lastUid)) { // "n:*" names the last mail even below n
-                    fresh.add((IMAPMessage) m);
-                }
-            }
-            fresh.sort(Comparator.comparingLong(m -> uid(inbox, m)));
-            boolean all = fresh.size() <= max;
-            List<IMAPMessage> chosen = all ? fresh : renewed ? fresh.subList(fresh.size() - max, fresh.size()) : fresh.subList(0, max);
-            FetchProfile structure = new FetchProfile();
-            structure.add(FetchProfile.Item.CONTENT_INFO); // BODYSTRUCTURE
-            inbox.fetch(chosen.toArray(Message[]::new), structure);
-            List<Found> found = new ArrayList<>();
-            long highest = renewed ? 0 : lastUid;
-            for (IMAPMessage m : chosen) {
-                long uid = uid(inbox, m);
-                highest = Math.max(highest, uid);
-                calendarText(m, uid).ifPresent(text -> found.add(new Found(uid, text)));
-            }
-            long last = all || renewed ? Math.max(top, highest) : highest;
-            return Optional.of(new Result(status.uidvalidity, last, found, chosen.size()));
+            return look(inbox, status.uidvalidity, status.uidnext - 1, knownValidity, lastUid, firstSince, max, null);
         } finally {
             if (inbox.isOpen()) {
                 inbox.close(false);
             }
         }
+    }
+
+    /**
+     * @param top    the highest UID the Inbox had when it was asked (UIDNEXT - 1; lower when the answer is older)
+     * @param keeper the connection that keeps {@code inbox} selected, told of the message objects made; null: none
+     */
+    private static Optional<Result> look(IMAPFolder inbox, long validity, long top, long knownValidity, long lastUid,
+                                         Instant firstSince, int max, MailConnection keeper) throws MessagingException {
+        boolean renewed = validity != knownValidity;
+        Message[] candidates = renewed ? newest(inbox.search(new ReceivedDateTerm(ComparisonTerm.GE, Date.from(firstSince))), max)
+                : inbox.getMessagesByUID(lastUid + 1, UIDFolder.LASTUID); // "n:*" names the last mail even below n
+        FetchProfile uids = new FetchProfile();
+        uids.add(UIDFolder.FetchProfileItem.UID);
+        inbox.fetch(candidates, uids);
+        List<IMAPMessage> fresh = new ArrayList<>();
+        for (Message m : candidates) {
+            if (m != null && !m.isExpunged() && (renewed || inbox.getUID(m) > lastUid)) {
+                fresh.add((IMAPMessage) m);
+            }
+        }
+        if (keeper != null) {
+            keeper.counted(candidates.length);
+        }
+        if (!renewed && fresh.isEmpty()) {
+            return Optional.empty();
+        }
+        fresh.sort(Comparator.comparingLong(m -> uid(inbox, m)));
+        boolean all = fresh.size() <= max;
+        List<IMAPMessage> chosen = all ? fresh : fresh.subList(0, max); // a renewed look has at most max already
+        FetchProfile structure = new FetchProfile();
+        structure.add(FetchProfile.Item.CONTENT_INFO); // BODYSTRUCTURE
+        inbox.fetch(chosen.toArray(Message[]::new), structure);
+        List<Found> found = new ArrayList<>();
+        long highest = renewed ? 0 : lastUid;
+        for (IMAPMessage m : chosen) {
+            long uid = uid(inbox, m);
+            highest = Math.max(highest, uid);
+            calendarText(m, uid).ifPresent(text -> found.add(new Found(uid, text)));
+            m.invalidateHeaders();
+        }
+        long last = all ? Math.max(top, highest) : highest;
+        return Optional.of(new Result(validity, last, found, chosen.size()));
     }
 
     /** The last {@code max} messages by number, which is also UID order: only their UIDs are fetched. */

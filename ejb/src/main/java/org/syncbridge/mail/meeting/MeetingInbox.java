@@ -6,7 +6,6 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Store;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -51,19 +50,22 @@ public class MeetingInbox {
     @EJB
     MeetingCalendar calendar;
 
-    /** Looks at the Inbox over a connection of its own (from the user's budget). */
+    /** Looks at the Inbox over a connection from the account's budget (one it kept, when it has one). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void catchUp(long userId, MailLogin login) {
         InvitationScan scan = lock(userId);
         try (MailConnection connection = connections.open(login)) {
-            look(userId, connection.store(), scan);
+            look(userId, connection, scan);
         }
     }
 
-    /** Looks at the Inbox over {@code store}, a connection the caller holds (no mailbox of it open). */
+    /**
+     * Looks at the Inbox over {@code connection}, which the caller holds; an Inbox it keeps selected is looked at in
+     * place and stays selected.
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public void catchUp(long userId, Store store) {
-        look(userId, store, lock(userId));
+    public void catchUp(long userId, MailConnection connection) {
+        look(userId, connection, lock(userId));
     }
 
     /**
@@ -77,14 +79,15 @@ public class MeetingInbox {
         }
     }
 
-    private void look(long userId, Store store, InvitationScan scan) {
+    private void look(long userId, MailConnection connection, InvitationScan scan) {
         Instant now = Instant.now();
         Optional<InboxScan.Result> result;
         try {
-            result = InboxScan.scan(store, scan.getUidValidity(), scan.getLastUid(),
+            result = InboxScan.scan(connection, scan.getUidValidity(), scan.getLastUid(),
                     now.minus(Duration.ofDays(Math.max(0, SystemSettings.intValue(FIRST_LOOK_DAYS, 30)))),
                     Math.max(1, SystemSettings.intValue(LOOK_MAX, 200)));
         } catch (MessagingException e) {
+            connection.discard();
             throw new MailUnavailable("looking for invitations in the Inbox of user " + userId + " failed: " + e.getMessage(), e);
         }
         if (result.isEmpty()) {

@@ -41,7 +41,8 @@ import net.fortuna.ical4j.model.component.VTimeZone;
  * Notes, Google and the rest write it, and its form for the phone: MS-ASEMAIL's MeetingRequest (the "meetingRequest.*"
  * properties of {@link EmailProperties#MEETING_REQUEST}) and the message class. Times are instants, read through
  * {@link IcalZones}; times without a zone (floating, all-day dates) are read in the default zone given to {@link #parse}.
- * Of several VEVENTs (a series with changed occurrences) the series is described.
+ * Of several VEVENTs (a series with changed occurrences) the series is described; the occurrences it changes are its
+ * {@link #overrides()}, those it leaves out its {@link #exceptionDates()}.
  */
 public final class Invitation {
     private static final Logger LOG = Logger.getLogger(Invitation.class.getName());

@@ -110,7 +110,7 @@ public class MailSync {
     /** New mail in the Inbox may carry invitations for the calendar; looking for them never fails the Inbox's Sync. */
     private void lookForInvitations(long userId, MailConnection connection) {
         try {
-            meetings.catchUp(userId, connection.store());
+            meetings.catchUp(userId, connection); // the Inbox it keeps selected, looked at in place
         } catch (RuntimeException e) {
             LOG.warning(() -> "The Inbox of user " + userId + " was not looked at for invitations: " + e);
         }

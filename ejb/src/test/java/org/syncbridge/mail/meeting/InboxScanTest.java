@@ -25,12 +25,15 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.syncbridge.mail.MailConnection;
 
 /** Looking at the Inbox for invitations against a real IMAP server (GreenMail): only new mail, only calendar parts. */
 class InboxScanTest {
     static final Instant MONTH_AGO = Instant.now().minus(Duration.ofDays(30));
     GreenMail mail;
     Store store;
+    /** The store as a connection outside any budget, as the scan gets it. */
+    MailConnection connection;
 
     @BeforeEach
     void start() throws Exception {
@@ -47,6 +50,7 @@ class InboxScanTest {
         p.put("mail.imap.port", String.valueOf(port));
         store = Session.getInstance(p).getStore("imap");
         store.connect("ann@example.com", "pw");
+        connection = MailConnection.of(store);
     }
 
     @AfterEach
@@ -117,13 +121,13 @@ class InboxScanTest {
         append(invitation("Planning", "uid-1"), Instant.now());
         append(attachedIcs("An attached file"), Instant.now());
 
-        InboxScan.Result first = InboxScan.scan(store, 0, 0, MONTH_AGO, 200).orElseThrow();
+        InboxScan.Result first = InboxScan.scan(connection, 0, 0, MONTH_AGO, 200).orElseThrow();
         assertTrue(first.uidValidity() > 0);
         assertEquals(4, first.lastUid(), "up to the newest mail");
         assertEquals(3, first.examined(), "the mail of the last month");
         assertEquals(List.of(3L), first.invitations().stream().map(InboxScan.Found::uid).toList());
         assertTrue(first.invitations().get(0).calendarText().contains("UID:uid-1"), "decoded from base64");
-        assertTrue(InboxScan.scan(store, first.uidValidity(), first.lastUid(), MONTH_AGO, 200).isEmpty(), "nothing new: one STATUS");
+        assertTrue(InboxScan.scan(connection, first.uidValidity(), first.lastUid(), MONTH_AGO, 200).isEmpty(), "nothing new: one STATUS");
 
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_ONLY);
@@ -133,21 +137,37 @@ class InboxScanTest {
         append(invitation("Update", "uid-2"), Instant.now());
         append(message("Plain 2"), Instant.now());
         append(invitation("Third", "uid-3"), Instant.now());
-        InboxScan.Result next = InboxScan.scan(store, first.uidValidity(), first.lastUid(), MONTH_AGO, 2).orElseThrow();
+        InboxScan.Result next = InboxScan.scan(connection, first.uidValidity(), first.lastUid(), MONTH_AGO, 2).orElseThrow();
         assertEquals(2, next.examined(), "at most two at a time, oldest first");
         assertEquals(6, next.lastUid());
         assertEquals(List.of(5L), next.invitations().stream().map(InboxScan.Found::uid).toList());
-        InboxScan.Result rest = InboxScan.scan(store, next.uidValidity(), next.lastUid(), MONTH_AGO, 2).orElseThrow();
+        InboxScan.Result rest = InboxScan.scan(connection, next.uidValidity(), next.lastUid(), MONTH_AGO, 2).orElseThrow();
         assertEquals(7, rest.lastUid());
         assertEquals(List.of(7L), rest.invitations().stream().map(InboxScan.Found::uid).toList());
-        assertTrue(InboxScan.scan(store, rest.uidValidity(), rest.lastUid(), MONTH_AGO, 2).isEmpty());
+        assertTrue(InboxScan.scan(connection, rest.uidValidity(), rest.lastUid(), MONTH_AGO, 2).isEmpty());
+    }
+
+    @Test
+    void anInboxKeptSelectedIsLookedAtInPlaceAndStaysSelected() throws Exception {
+        append(invitation("Planning", "uid-1"), Instant.now());
+        InboxScan.Result first = InboxScan.scan(connection, 0, 0, MONTH_AGO, 200).orElseThrow();
+        org.eclipse.angus.mail.imap.IMAPFolder inbox = (org.eclipse.angus.mail.imap.IMAPFolder) store.getFolder("INBOX");
+        inbox.open(Folder.READ_WRITE); // as an Inbox Sync leaves it
+        connection.keepSelected(inbox);
+        assertTrue(InboxScan.scan(connection, first.uidValidity(), first.lastUid(), MONTH_AGO, 200).isEmpty());
+        append(invitation("Update", "uid-2"), Instant.now());
+        InboxScan.Result next = InboxScan.scan(connection, first.uidValidity(), first.lastUid(), MONTH_AGO, 200).orElseThrow();
+        assertEquals(List.of(2L), next.invitations().stream().map(InboxScan.Found::uid).toList());
+        assertTrue(connection.selected("INBOX").isPresent(), "still selected for the next Inbox Sync");
+        assertTrue(connection.counted() > 0, "the message objects it made are counted against the kept selection");
+        assertFalse(inbox.getMessage(2).isSet(Flags.Flag.SEEN), "looking does not mark it read");
     }
 
     @Test
     void aNewUidValidityIsAFirstLookAgain() throws Exception {
         append(invitation("Planning", "uid-1"), Instant.now());
-        InboxScan.Result seen = InboxScan.scan(store, 0, 0, MONTH_AGO, 200).orElseThrow();
-        InboxScan.Result again = InboxScan.scan(store, seen.uidValidity() + 1, seen.lastUid(), MONTH_AGO, 200).orElseThrow();
+        InboxScan.Result seen = InboxScan.scan(connection, 0, 0, MONTH_AGO, 200).orElseThrow();
+        InboxScan.Result again = InboxScan.scan(connection, seen.uidValidity() + 1, seen.lastUid(), MONTH_AGO, 200).orElseThrow();
         assertEquals(1, again.invitations().size(), "looked at again; the calendar ignores what it applied before");
     }
 }
