@@ -26,7 +26,7 @@ import org.syncbridge.persistence.tenant.User;
 
 /**
  * Brings a user's calendar up to the invitations in the user's Inbox, as soon as the server sees new mail: after a
- * Sync of the Inbox, when the mail watcher sees mail arrive, and before a Sync of the user's default calendar. Each
+ * Sync of the Inbox, when the mail watcher sees mail arrive, and before a Sync of one of the user's calendars. Each
  * look starts where the last one ended ({@link InvitationScan}, locked meanwhile, so two looks never apply the same
  * mail) and applies each invitation it finds in a transaction of its own ({@link MeetingCalendar#applyAlone}). A mail
  * whose invitation cannot be read or applied is logged and passed over for good, so it never holds up a Sync.
