@@ -16,7 +16,14 @@ public final class MailConnection implements AutoCloseable {
     private final byte[] credential;
     private final ImapConnections owner;
     private IMAPFolder selected;
-    /** Message objects the selected folder may hold (see Mailbox.KEPT_MESSAGES). */
+    /**
+     * How many message objects a kept selection may gather before it is given up: Jakarta Mail keeps one per message
+     * it has seen (by sequence number and by UID) for as long as the folder stays open, so a selection kept through a
+     * first sync of a large folder would hold all of it.
+     */
+    public static final int KEPT_MESSAGES = 200;
+
+    /** Message objects the selected folder may hold (see {@link #KEPT_MESSAGES}). */
     private int counted;
     private long idleSince;
     private boolean lent;

@@ -5,6 +5,8 @@ import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -70,9 +72,21 @@ public class PimStore {
         return item;
     }
 
+    /**
+     * Rewrites the item. An appointment keeps its UID when {@code properties} have none (a phone's Change may leave
+     * it out): meetings are found by it.
+     */
     public PimItem change(PimItem item, Map<String, Object> properties) {
         Folder folder = lock(item.getFolderId());
-        Map<String, Object> kept = item.getItemClass() == ItemClass.EVENT ? Appointments.normalized(properties) : properties;
+        Map<String, Object> kept = properties;
+        if (item.getItemClass() == ItemClass.EVENT) {
+            if (uid(properties) == null && item.getUid() != null) {
+                kept = new HashMap<>(properties);
+                kept.put("uid", item.getUid());
+            }
+            kept = Appointments.normalized(kept);
+        }
+        item.setUid(uid(kept));
         item.rewrite(ItemProperties.toJson(kept), nextModseq(folder));
         item.setSpanEnd(spanEnd(item.getItemClass(), kept));
         keep(item, kept);
@@ -152,6 +166,17 @@ public class PimStore {
     public Optional<Tombstone> tombstone(long folderId, long itemId) {
         Tombstone t = em.find(Tombstone.class, itemId);
         return t != null && t.getFolderId() == folderId ? Optional.of(t) : Optional.empty();
+    }
+
+    /** The appointments with this iCalendar UID in the user's own calendars, oldest first (by an index, not a scan). */
+    public List<PimItem> appointmentsWithUid(long ownerId, String uid) {
+        return em.createNamedQuery(PimItem.OWN_APPOINTMENTS_WITH_UID, PimItem.class).setParameter("owner", ownerId)
+                .setParameter("uid", uid).getResultList();
+    }
+
+    /** Locks the folder's row as every write does: a caller that reads before it writes sees the others' writes done. */
+    public void lockFolder(long folderId) {
+        lock(folderId);
     }
 
     private Folder lock(long folderId) {

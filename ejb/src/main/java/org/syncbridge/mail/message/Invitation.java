@@ -41,7 +41,8 @@ import net.fortuna.ical4j.model.component.VTimeZone;
  * Notes, Google and the rest write it, and its form for the phone: MS-ASEMAIL's MeetingRequest (the "meetingRequest.*"
  * properties of {@link EmailProperties#MEETING_REQUEST}) and the message class. Times are instants, read through
  * {@link IcalZones}; times without a zone (floating, all-day dates) are read in the default zone given to {@link #parse}.
- * Of several VEVENTs (a series with changed occurrences) the series is described.
+ * Of several VEVENTs (a series with changed occurrences) the series is described; the occurrences it changes are its
+ * {@link #overrides()}, those it leaves out its {@link #exceptionDates()}.
  */
 public final class Invitation {
     private static final Logger LOG = Logger.getLogger(Invitation.class.getName());
@@ -50,8 +51,11 @@ public final class Invitation {
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("uuuuMMdd'T'HHmm[ss]");
     private static final ZoneId UTC = ZoneId.of("UTC");
 
-    /** One ATTENDEE; {@code rsvp} is null when the producer did not say. */
-    public record Attendee(String address, String name, String role, String partStat, Boolean rsvp) {
+    /** One ATTENDEE; {@code rsvp} is null when the producer did not say, {@code cuType} (INDIVIDUAL, ROOM, RESOURCE ...) too. */
+    public record Attendee(String address, String name, String role, String partStat, Boolean rsvp, String cuType) {
+        public Attendee(String address, String name, String role, String partStat, Boolean rsvp) {
+            this(address, name, role, partStat, rsvp, null);
+        }
     }
 
     private final String method;
@@ -73,8 +77,12 @@ public final class Invitation {
     private final String classification;
     private final String busyStatus;
     private final boolean disallowNewTimeProposal;
+    private final List<Instant> exceptionDates;
+    /** The occurrences of a series that the same object describes on their own (VEVENTs with a RECURRENCE-ID). */
+    private final List<Invitation> overrides;
 
-    private Invitation(String method, Component event, Reader reader) {
+    private Invitation(String method, Component event, Reader reader, List<Invitation> overrides) {
+        this.overrides = overrides;
         this.method = method;
         uid = text(event, "UID").orElseThrow(() -> new IllegalArgumentException("no UID"));
         sequence = text(event, "SEQUENCE").or(() -> text(event, "X-MICROSOFT-CDO-APPT-SEQUENCE")).map(Invitation::number).orElse(0);
@@ -102,6 +110,7 @@ public final class Invitation {
                 .or(() -> text(event, "TRANSP").map(t -> t.equalsIgnoreCase("TRANSPARENT") ? "0" : "2"))
                 .orElse("2");
         disallowNewTimeProposal = text(event, "X-MICROSOFT-DISALLOW-COUNTER").filter("TRUE"::equalsIgnoreCase).isPresent();
+        exceptionDates = reader.all(event, "EXDATE");
     }
 
     /** {@link #parse(String, ZoneId)} with the server's zone for times without one. */
@@ -138,11 +147,28 @@ public final class Invitation {
                     text(c, "TZID").ifPresent(id -> zones.put(IcalZones.unquote(id), definition));
                 }
             }
-            return Optional.of(new Invitation(method, event.get(), new Reader(new IcalZones(zones, defaultZone))));
+            Reader reader = new Reader(new IcalZones(zones, defaultZone));
+            return Optional.of(new Invitation(method, event.get(), reader, overrides(method, event.get(), events, reader)));
         } catch (IOException | ParserException | RuntimeException e) {
             LOG.fine(() -> "Not a readable invitation: " + e);
             return Optional.empty();
         }
+    }
+
+    /** The other VEVENTs of the same meeting that describe one occurrence; one that cannot be read is left out. */
+    private static List<Invitation> overrides(String method, Component main, List<CalendarComponent> events, Reader reader) {
+        Optional<String> uid = text(main, "UID");
+        List<Invitation> result = new ArrayList<>();
+        for (CalendarComponent e : events) {
+            if (e != main && e.getProperty("RECURRENCE-ID").isPresent() && text(e, "UID").equals(uid)) {
+                try {
+                    result.add(new Invitation(method, e, reader, List.of()));
+                } catch (RuntimeException broken) {
+                    LOG.fine(() -> "An occurrence of " + uid.orElse("") + " was left out: " + broken);
+                }
+            }
+        }
+        return List.copyOf(result);
     }
 
     /**
@@ -238,6 +264,42 @@ public final class Invitation {
                 .orElse(attendees.isEmpty() ? null : attendees.get(0).partStat());
     }
 
+    /** The occurrences of the series this object describes on their own (each with its {@link #recurrenceId()}). */
+    public List<Invitation> overrides() {
+        return overrides;
+    }
+
+    /** The original starts of the occurrences the series leaves out (EXDATE). */
+    public List<Instant> exceptionDates() {
+        return exceptionDates;
+    }
+
+    /**
+     * The series' recurrence as MS-ASCAL stores it (type, interval, dayOfWeek, ..., until as an instant); empty for a
+     * single meeting and for a rule the phone's form cannot say.
+     */
+    public Optional<Map<String, Object>> recurrence() {
+        return Optional.ofNullable(recurrence);
+    }
+
+    /** MS-ASCAL BusyStatus the organizer intends for attendees who accept (0 free ... 4 working elsewhere). */
+    public String intendedBusyStatus() {
+        return busyStatus;
+    }
+
+    /** MS-ASCAL Sensitivity: 0 normal, 2 private, 3 confidential. */
+    public String sensitivity() {
+        return switch (String.valueOf(classification)) {
+            case "PRIVATE" -> "2";
+            case "CONFIDENTIAL" -> "3";
+            default -> "0";
+        };
+    }
+
+    public boolean disallowNewTimeProposal() {
+        return disallowNewTimeProposal;
+    }
+
     /** Minutes before the start that the first alarm rings; null without one. */
     public Integer reminderMinutes() {
         return reminder;
@@ -280,11 +342,7 @@ public final class Invitation {
         put(m, "recurrenceId", recurrenceId == null ? null : recurrenceId.instant.toString());
         put(m, "reminder", reminder == null ? null : String.valueOf(reminder * 60L)); // MS-ASEMAIL 2.2.2.63: seconds
         put(m, "responseRequested", responseRequested() ? "1" : "0");
-        put(m, "sensitivity", switch (String.valueOf(classification)) {
-            case "PRIVATE" -> "2";
-            case "CONFIDENTIAL" -> "3";
-            default -> "0";
-        });
+        put(m, "sensitivity", sensitivity());
         // MS-ASEMAIL 2.2.2.14: the attendee's status once accepted (Outlook's INTENDEDSTATUS), free once cancelled
         put(m, "busyStatus", method.equals("CANCEL") ? "0" : busyStatus);
         // MS-ASEMAIL 2.2.2.47: 1 a new request, 2 a full update (a REQUEST with a higher SEQUENCE), 0 the rest
@@ -298,7 +356,7 @@ public final class Invitation {
     }
 
     /** A REQUEST asks for an answer unless every attendee is marked RSVP=FALSE. */
-    private boolean responseRequested() {
+    public boolean responseRequested() {
         return method.equals("REQUEST")
                 && (attendees.isEmpty() || attendees.stream().anyMatch(a -> !Boolean.FALSE.equals(a.rsvp())));
     }
@@ -365,7 +423,7 @@ public final class Invitation {
         Boolean rsvp = param(p, "RSVP").map(v -> v.equalsIgnoreCase("TRUE") ? Boolean.TRUE : v.equalsIgnoreCase("FALSE") ? Boolean.FALSE : null)
                 .orElse(null);
         return new Attendee(address, param(p, "CN").orElse(null), param(p, "ROLE").map(Invitation::upper).orElse(null),
-                param(p, "PARTSTAT").map(Invitation::upper).orElse(null), rsvp);
+                param(p, "PARTSTAT").map(Invitation::upper).orElse(null), rsvp, param(p, "CUTYPE").map(Invitation::upper).orElse(null));
     }
 
     private static String upper(String s) {
@@ -407,7 +465,11 @@ public final class Invitation {
     /** Reads times through the object's zones. */
     private record Reader(IcalZones zones) {
         Time time(Property p) {
-            String value = p.getValue().trim();
+            return time(p, p.getValue().trim());
+        }
+
+        /** One value of {@code p}, which may hold several (EXDATE). */
+        Time time(Property p, String value) {
             if (value.length() == 8 || param(p, "VALUE").filter("DATE"::equalsIgnoreCase).isPresent()) {
                 LocalDateTime midnight = LocalDate.parse(value.substring(0, 8), DATE).atStartOfDay();
                 return new Time(zones.fallback().instant(midnight), midnight, zones.fallback(), true);
@@ -419,6 +481,24 @@ public final class Invitation {
             }
             IcalZones.Zone zone = param(p, "TZID").map(id -> zones.zone(id, wall.getYear())).orElse(zones.fallback());
             return new Time(zone.instant(wall), wall, zone, false);
+        }
+
+        /** The instants of every value of every such property; a broken one is left out. */
+        List<Instant> all(Component c, String name) {
+            List<Instant> result = new ArrayList<>();
+            for (Object o : c.getProperties(name)) {
+                Property p = (Property) o;
+                for (String value : p.getValue().split(",")) {
+                    try {
+                        if (!value.isBlank()) {
+                            result.add(time(p, value.trim()).instant());
+                        }
+                    } catch (RuntimeException e) {
+                        LOG.fine(() -> "A broken " + name + " was left out: " + value);
+                    }
+                }
+            }
+            return List.copyOf(result);
         }
 
         /** A time that may be missing or broken without spoiling the rest. */

@@ -31,6 +31,8 @@ public final class MailReader {
     static final String CONTENT_CLASS_MESSAGE = "urn:content-classes:message";
     static final String CONTENT_CLASS_MEETING = "urn:content-classes:calendarmessage";
     private static final Logger LOG = Logger.getLogger(MailReader.class.getName());
+    /** The most bytes of a calendar part read. */
+    private static final int CALENDAR_MAX = 4 << 20;
     /** reply and forward prefixes of the languages mail programs most often write (ThreadTopic) */
     private static final Pattern PREFIXES = Pattern.compile(
             "^(\\s*(re|fwd?|aw|wg|sv|vs|antw|tr|rif|r|enc|odp|pd|ynt|vb|doorst)(\\[\\d+\\]|\\(\\d+\\))?\\s*[:：]\\s*)+",
@@ -91,7 +93,7 @@ public final class MailReader {
         }
         conversation(p, message, facts, received);
 
-        MessageStructure structure = MessageStructure.of(message, (int) Math.min(itemCap, 4 << 20));
+        MessageStructure structure = MessageStructure.of(message, (int) Math.min(itemCap, CALENDAR_MAX));
         String messageClass = MessageClass.of(structure);
         if (MessageClass.meeting(messageClass) && !invitation(p, structure)) {
             messageClass = MessageClass.NOTE;
@@ -109,6 +111,15 @@ public final class MailReader {
         }
         p.put(EmailProperties.ATTACHMENTS, attachments(structure, fileReference));
         return p;
+    }
+
+    /**
+     * The iCalendar text of the mail's iMIP part (its first text/calendar with METHOD REQUEST, CANCEL or REPLY that is
+     * not an attachment), if it has one. The parts are found from the structure (an IMAP message's BODYSTRUCTURE); only
+     * a calendar part is fetched.
+     */
+    public static java.util.Optional<String> invitationText(MimeMessage message) throws MessagingException, IOException {
+        return java.util.Optional.ofNullable(MessageStructure.of(message, CALENDAR_MAX).calendarText);
     }
 
     /** Merges the invitation reader's properties; false when it could not read the invitation. */

@@ -34,6 +34,8 @@ final class Line {
     final Watched target;
     /** Set while a publication of this folder is queued: a burst of events (a mass flag change) publishes once. */
     private final AtomicBoolean publishing = new AtomicBoolean();
+    /** Set when mail arrived (or may have, while the connection was down) and the Inbox's arrivals are not told yet. */
+    private final AtomicBoolean grew = new AtomicBoolean();
 
     // guarded by this
     private boolean closed;
@@ -100,6 +102,9 @@ final class Line {
                 return;
             }
             if (before != null && !before.equals(now)) {
+                if (now.uidNext() != before.uidNext() || now.uidValidity() != before.uidValidity()) {
+                    grew.set(true);
+                }
                 changed(); // it changed while the connection was down
             }
             if (useIdle) {
@@ -124,6 +129,7 @@ final class Line {
             @Override
             public void messagesAdded(MessageCountEvent e) {
                 seen(e.getMessages().length, 0);
+                grew.set(true);
                 changed();
             }
 
@@ -253,6 +259,9 @@ final class Line {
         if (publishing.compareAndSet(false, true)) {
             owner.workers.execute(() -> {
                 publishing.set(false);
+                if (grew.getAndSet(false) && target.inbox()) {
+                    owner.arrived(account); // first: the phone woken by the notice finds the invitations in its calendar
+                }
                 owner.publish(account, target.folderId);
             });
         }

@@ -24,6 +24,7 @@ import org.syncbridge.auth.AuthenticatedUser;
 import org.syncbridge.jms.Waiter;
 import org.syncbridge.jms.WatchKeys;
 import org.syncbridge.mail.MailLogin;
+import org.syncbridge.mail.meeting.MeetingInbox;
 
 /**
  * Mail push, as the requests that park see it: a request that watches mail folders of its user gets IMAP
@@ -35,6 +36,9 @@ import org.syncbridge.mail.MailLogin;
  * {@code IMAPFolder.idle()}, which is why the copy is separate. Threads come from the container's managed thread
  * factory: one runs the IdleManager's select loop, one delivers the session's mail events, and a small fixed pool
  * opens, polls and closes connections, so the number of threads does not grow with the number of watchers.
+ * <p>
+ * When mail arrives in a watched Inbox, the invitations among it go to the user's calendar ({@link MeetingInbox})
+ * before the change is published, so a phone woken by it finds both.
  */
 @ApplicationScoped
 public class MailPush {
@@ -54,6 +58,9 @@ public class MailPush {
 
     @jakarta.inject.Inject
     org.syncbridge.mail.ImapConnections connections;
+
+    @EJB
+    MeetingInbox meetings;
 
     private MailWatchers watchers;
     private IdleManager idleManager;
@@ -103,7 +110,7 @@ public class MailPush {
                 IMAPStore store = (IMAPStore) session.getStore("imap");
                 connections.connectWatcher(store, login); // the account's budget, shared with its requests
                 return store;
-            }, idleManager, timers, workers, folders::changed);
+            }, idleManager, timers, workers, folders::changed, meetings::catchUp);
         }
         return watchers;
     }

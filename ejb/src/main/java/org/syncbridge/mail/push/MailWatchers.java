@@ -39,6 +39,11 @@ final class MailWatchers {
         void changed(long contextId, long userId, String folderId);
     }
 
+    /** Told that mail arrived in a user's Inbox, before the change is published (invitations go to the calendar). */
+    interface Arrivals {
+        void inboxGrew(long userId, MailLogin login);
+    }
+
     final MailPushSettings settings;
     final Connector connector;
     /** Null: no IDLE, every connection polls. */
@@ -47,6 +52,7 @@ final class MailWatchers {
     final Executor workers;
     final Counters counters = new Counters();
     private final Publisher publisher;
+    private final Arrivals arrivals;
     private volatile boolean idleStopped;
     private final Map<Long, Account> accounts = new HashMap<>();
     /** Connections allotted on this node (open, opening or waiting to reconnect). */
@@ -55,6 +61,12 @@ final class MailWatchers {
 
     MailWatchers(MailPushSettings settings, Connector connector, IdleManager idle, ScheduledExecutorService timers,
                  Executor workers, Publisher publisher) {
+        this(settings, connector, idle, timers, workers, publisher, (user, login) -> { });
+    }
+
+    MailWatchers(MailPushSettings settings, Connector connector, IdleManager idle, ScheduledExecutorService timers,
+                 Executor workers, Publisher publisher, Arrivals arrivals) {
+        this.arrivals = arrivals;
         this.settings = settings;
         this.connector = connector;
         this.idle = settings.useIdle() ? idle : null;
@@ -182,6 +194,15 @@ final class MailWatchers {
 
     synchronized MailLogin loginOf(Account account) {
         return account.login;
+    }
+
+    /** Tells that mail arrived in the user's Inbox; never throws into the IMAP code that noticed it. */
+    void arrived(Account account) {
+        try {
+            arrivals.inboxGrew(account.userId, loginOf(account));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "New mail of user " + account.userId + " was not looked at for invitations: " + e);
+        }
     }
 
     /** Publishes that a folder changed; never throws into the IMAP code that noticed it. */

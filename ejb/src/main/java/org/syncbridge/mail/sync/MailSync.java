@@ -1,5 +1,6 @@
 package org.syncbridge.mail.sync;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.mail.Flags;
@@ -21,6 +22,7 @@ import org.syncbridge.mail.MailConnection;
 import org.syncbridge.mail.MailLogin;
 import org.syncbridge.mail.MailRole;
 import org.syncbridge.mail.MailUnavailable;
+import org.syncbridge.mail.meeting.MeetingInbox;
 import org.syncbridge.mail.message.BodyRequest;
 import org.syncbridge.mail.message.BodyType;
 import org.syncbridge.mail.message.ChosenBody;
@@ -59,6 +61,9 @@ public class MailSync {
     @Inject
     MailItems items;
 
+    @EJB
+    MeetingInbox meetings;
+
     /** The state a presented key stands for. */
     private record Basis(int key, MailSnapshot snapshot) {
     }
@@ -92,9 +97,22 @@ public class MailSync {
             return new SyncResult(SyncResult.Status.OK, String.valueOf(basis.get().key()), results, List.of(), false);
         }
         try (MailConnection connection = connections.open(r.login())) {
-            return sync(r, folder.get(), state, basis.get(), connection);
+            SyncResult result = sync(r, folder.get(), state, basis.get(), connection);
+            if (MailRole.INBOX.name().equals(folder.get().getRole())) {
+                lookForInvitations(r.userId(), connection);
+            }
+            return result;
         } catch (MessagingException e) {
             throw new MailUnavailable("syncing " + folder.get().getImapName() + " of " + r.login().login() + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** New mail in the Inbox may carry invitations for the calendar; looking for them never fails the Inbox's Sync. */
+    private void lookForInvitations(long userId, MailConnection connection) {
+        try {
+            meetings.catchUp(userId, connection); // the Inbox it keeps selected, looked at in place
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "The Inbox of user " + userId + " was not looked at for invitations: " + e);
         }
     }
 

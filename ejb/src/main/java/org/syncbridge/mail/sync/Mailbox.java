@@ -50,12 +50,8 @@ final class Mailbox implements AutoCloseable {
     private static final Pattern VANISHED_EARLIER = Pattern.compile("VANISHED\\s+\\(EARLIER\\)\\s+([0-9:,]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ESEARCH_ALL = Pattern.compile("\\bALL\\s+([0-9:,]+)");
 
-    /**
-     * How many message objects a kept selection may gather before it is given up: Jakarta Mail keeps one per message
-     * it has seen (by sequence number and by UID) for as long as the folder stays open, so a selection kept through a
-     * first sync of a large folder would hold all of it.
-     */
-    static final int KEPT_MESSAGES = 200;
+    /** See {@link MailConnection#KEPT_MESSAGES}. */
+    static final int KEPT_MESSAGES = MailConnection.KEPT_MESSAGES;
 
     private final IMAPFolder folder;
     private final Capabilities can;

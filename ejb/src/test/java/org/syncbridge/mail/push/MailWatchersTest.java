@@ -49,6 +49,8 @@ class MailWatchersTest {
     final ExecutorService workers = Executors.newFixedThreadPool(2);
     final ExecutorService idleThreads = Executors.newCachedThreadPool();
     final BlockingQueue<String> published = new LinkedBlockingQueue<>();
+    /** The Inbox arrivals told: user, login, and whether the folder's change was not published yet. */
+    final BlockingQueue<String> arrived = new LinkedBlockingQueue<>();
     final List<MailWatchers> started = new ArrayList<>();
     IdleManager idleManager;
 
@@ -87,7 +89,8 @@ class MailWatchersTest {
             IMAPStore store = (IMAPStore) session.getStore("imap");
             store.connect(login.login(), login.password());
             return store;
-        }, idleManager, timers, workers, (context, user, folder) -> published.add(user + "/" + folder));
+        }, idleManager, timers, workers, (context, user, folder) -> published.add(user + "/" + folder),
+                (user, login) -> arrived.add(user + " " + login.login() + (published.isEmpty() ? " before" : " after")));
         started.add(w);
         return w;
     }
@@ -126,6 +129,23 @@ class MailWatchersTest {
             Thread.sleep(20);
         }
         assertEquals(0, serverConnections(), "the server saw it close");
+    }
+
+    @Test
+    void mailArrivingInTheInboxIsToldBeforeTheChangeIsPublished() throws Exception {
+        MailWatchers w = watchers(settings(2, 10, LONG, true));
+        w.acquire(1, 7, MIA, Map.of("11", "INBOX"));
+        await(w, s -> s.connections() == 1 && s.idling() == 1);
+        deliver("an invitation, maybe");
+        assertEquals("7 mia@example.org before", arrived.poll(5, TimeUnit.SECONDS), "the calendar first, then the notice");
+        assertEquals("7/11", published.poll(5, TimeUnit.SECONDS));
+        try (Store client = client(); Folder inbox = client.getFolder("INBOX")) {
+            inbox.open(Folder.READ_WRITE);
+            inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+            inbox.expunge();
+        }
+        assertEquals("7/11", published.poll(5, TimeUnit.SECONDS));
+        assertNull(arrived.poll(200, TimeUnit.MILLISECONDS), "an expunge brings no new mail");
     }
 
     @Test

@@ -38,6 +38,8 @@ import java.util.Set;
 @NamedQuery(name = PimItem.OWN_APPOINTMENTS_FROM, query = "select i from PimItem i, Folder f where i.folderId = f.id"
         + " and f.owner.id = :owner and i.itemClass = org.syncbridge.persistence.pim.ItemClass.EVENT"
         + " and (i.spanEnd is null or i.spanEnd >= :from)")
+@NamedQuery(name = PimItem.OWN_APPOINTMENTS_WITH_UID, query = "select i from PimItem i, Folder f where i.uid = :uid"
+        + " and i.folderId = f.id and f.owner.id = :owner and i.itemClass = org.syncbridge.persistence.pim.ItemClass.EVENT order by i.id")
 @NamedQuery(name = PimItem.CONTACT_ADDRESSES_EXACTLY, query = "select i.id, k.term from PimItem i join i.contactKeys k"
         + " where k.folderId in :folders and k.address = true and k.term = :term order by i.id")
 @NamedQuery(name = PimItem.CONTACT_ADDRESSES_MATCHING, query = "select i.id, k.term from PimItem i join i.contactKeys k"
@@ -48,6 +50,8 @@ public class PimItem {
     /** The appointments in a user's own calendars that have not ended before a moment (free/busy). */
     public static final String OWN_APPOINTMENTS_FROM = "PimItem.ownAppointmentsFrom";
     public static final String CHANGED_SINCE = "PimItem.changedSince";
+    /** The appointments with an iCalendar UID in a user's own calendars (ix_pim_item_uid), oldest first. */
+    public static final String OWN_APPOINTMENTS_WITH_UID = "PimItem.ownAppointmentsWithUid";
     /** Unchanged items whose span ends in [from, to): they leave a window whose start moves from "from" to "to". */
     public static final String LEAVING_WINDOW = "PimItem.leavingWindow";
     /** The same range, latest first: they enter a window whose start moves back from "to" to "from". */
@@ -124,6 +128,10 @@ public class PimItem {
         this.spanEnd = spanEnd;
     }
     public Set<ContactKey> getContactKeys() { return contactKeys; }
+
+    public void setUid(String uid) {
+        this.uid = uid;
+    }
 
     public void rewrite(String newProperties, long newModseq) {
         this.properties = newProperties;

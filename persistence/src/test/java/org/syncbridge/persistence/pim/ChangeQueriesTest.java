@@ -29,13 +29,21 @@ class ChangeQueriesTest {
     @Test
     void changesSinceWalkTheFolderIndexInOrder() throws Exception {
         for (String query : List.of(PimItem.CHANGED_SINCE, Tombstone.DELETED_SINCE)) {
-            String plan = planOf(query);
+            String plan = planOf(query, q -> q.setParameter("folder", 7L).setParameter("since", 100L).setMaxResults(513), 7L, 100L, 513L);
             assertTrue(plan.contains("IX_PIM_") && plan.contains("index sorted"), query + " is not read in index order:\n" + plan);
         }
     }
 
-    /** H2's EXPLAIN of the SQL Hibernate makes of the named query with a window limit, on the migrated schema. */
-    private static String planOf(String namedQuery) throws Exception {
+    /** A meeting's appointment is looked up by UID (iMIP, MeetingResponse) through an index, not a scan of the user's items. */
+    @Test
+    void appointmentsAreFoundByUidThroughItsIndex() throws Exception {
+        String plan = planOf(PimItem.OWN_APPOINTMENTS_WITH_UID, q -> q.setParameter("uid", "u1").setParameter("owner", 7L), "u1", 7L);
+        assertTrue(plan.contains("IX_PIM_ITEM_UID"), "not read by the UID index:\n" + plan);
+    }
+
+    /** H2's EXPLAIN of the SQL Hibernate makes of the named query, on the migrated schema; {@code values} bind its parameters. */
+    private static String planOf(String namedQuery, java.util.function.Consumer<org.hibernate.query.Query<?>> parameters, Object... values)
+            throws Exception {
         JdbcDataSource ds = new JdbcDataSource();
         ds.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
         ds.setUser("sa");
@@ -53,16 +61,17 @@ class ChangeQueriesTest {
                 .addAnnotatedClass(org.syncbridge.persistence.tenant.User.class)
                 .addAnnotatedClass(org.syncbridge.persistence.tenant.Context.class)
                 .buildMetadata().buildSessionFactory(); Session session = factory.openSession()) {
-            session.createNamedQuery(namedQuery).setParameter("folder", 7L).setParameter("since", 100L).setMaxResults(513).getResultList();
+            org.hibernate.query.Query<?> query = session.createNamedQuery(namedQuery);
+            parameters.accept(query);
+            query.getResultList();
         } finally {
             StandardServiceRegistryBuilder.destroy(registry);
         }
         String select = sql.get(sql.size() - 1);
         try (Connection c = ds.getConnection(); PreparedStatement explain = c.prepareStatement("explain " + select)) {
-            int parameters = explain.getParameterMetaData().getParameterCount();
-            long[] values = {7, 100, 513};
-            for (int i = 1; i <= parameters; i++) {
-                explain.setLong(i, values[Math.min(i, values.length) - 1]);
+            int count = explain.getParameterMetaData().getParameterCount();
+            for (int i = 1; i <= count; i++) {
+                explain.setObject(i, values[Math.min(i, values.length) - 1]);
             }
             StringBuilder plan = new StringBuilder();
             try (ResultSet rs = explain.executeQuery()) {

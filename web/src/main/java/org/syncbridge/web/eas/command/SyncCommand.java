@@ -17,6 +17,7 @@ import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
 import org.syncbridge.jms.WatchKeys;
 import org.syncbridge.mail.message.EmailProperties;
+import org.syncbridge.mail.meeting.MeetingInbox;
 import org.syncbridge.mail.sync.MailSync;
 import org.syncbridge.mail.sync.MailSyncRequest;
 import org.syncbridge.mail.push.MailPush;
@@ -92,6 +93,9 @@ public class SyncCommand implements EasCommand {
 
     @EJB
     MailSync mailSync;
+
+    @EJB
+    MeetingInbox meetings;
 
     @Inject
     PushHub hub;
@@ -225,6 +229,9 @@ public class SyncCommand implements EasCommand {
             return syncMail(x, collection, collectionId, key, itemClass, overallWindow);
         }
         Optional<ItemClass> kind = engine.itemClass(x.user().userId(), collectionId);
+        if (kind.filter(k -> k == ItemClass.EVENT).isPresent()) {
+            lookForInvitations(x, collectionId);
+        }
         ItemCodec codec = kind.map(ItemCodecs::of).orElse(null);
         Set<String> ghosted = ghosted(collection, key, codec, x.version());
         List<ClientCommand> commands = new ArrayList<>();
@@ -255,6 +262,15 @@ public class SyncCommand implements EasCommand {
             return null;
         }
         return codec.ghosted(supported.get(), version);
+    }
+
+    /** Invitations that reached the Inbox go to the calendar before the phone syncs it; looking never fails the Sync. */
+    private void lookForInvitations(EasExchange x, String collectionId) {
+        try {
+            meetings.beforeCalendarSync(x.user().userId(), x.mail(), collectionId);
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "The Inbox of user " + x.user().userId() + " was not looked at for invitations: " + e);
+        }
     }
 
     /** A mail folder: the same request, answered from IMAP by the mail engine with the client's body wishes. */
