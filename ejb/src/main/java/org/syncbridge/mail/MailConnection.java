@@ -72,13 +72,16 @@ public final class MailConnection implements AutoCloseable {
         counted += n;
     }
 
+    /** Message objects counted against the selection since it was made. */
     public int counted() {
         return counted;
     }
 
-    /** Closes the selected mailbox now; the connection stays logged in. */
-    public void unselectNow() {
-        unselect();
+    /** Gives the selection up (staying logged in) when it gathered more than {@link #KEPT_MESSAGES} message objects. */
+    public void lighten() {
+        if (counted > KEPT_MESSAGES) {
+            unselect();
+        }
     }
 
     /** The store of the mailbox selected on this connection, for commands that must run while it stays selected. */

@@ -61,9 +61,7 @@ final class InboxScan {
             });
             long validity = inbox.getUIDValidity();
             Optional<Result> result = look(inbox, validity, inbox.getUIDNext() - 1, knownValidity, lastUid, firstSince, max, connection);
-            if (connection.counted() > MailConnection.KEPT_MESSAGES) {
-                connection.unselectNow();
-            }
+            connection.lighten();
             return result;
         }
         IMAPFolder inbox = (IMAPFolder) connection.store().getFolder(INBOX);

@@ -64,8 +64,8 @@ public class MailSync {
     @EJB
     MeetingInbox meetings;
 
-    /** The state a presented key stands for. */
-    private record Basis(int key, MailSnapshot snapshot) {
+    /** The state a presented key stands for, and the text it is stored as. */
+    private record Basis(int key, MailSnapshot snapshot, String text) {
     }
 
     /** Whether the collection is one of the user's mail folders. */
@@ -154,12 +154,12 @@ public class MailSync {
             }
             next = next.withDraftsAdded(writes.draftsAdded);
             boolean unchanged = r.commands().isEmpty() && changes.isEmpty() && basis.key() == state.getSyncKey()
-                    && (next == basis.snapshot() || next.encode().equals(basis.snapshot().encode()));
+                    && (next == basis.snapshot() || next.encode().equals(basis.text()));
             if (unchanged) {
                 return new SyncResult(SyncResult.Status.OK, String.valueOf(basis.key()), results, changes, false);
             }
             int newKey = basis.key() + 1;
-            state.advance(newKey, next.encode(), basis.key(), basis.snapshot().encode());
+            state.advance(newKey, next.encode(), basis.key(), basis.text());
             return new SyncResult(SyncResult.Status.OK, String.valueOf(newKey), results, changes, more);
         } finally {
             box.close();
@@ -365,10 +365,10 @@ public class MailSync {
         }
         int key = number.get();
         if (key == state.getSyncKey()) {
-            return Optional.of(new Basis(key, MailSnapshot.decode(state.getSnapshot())));
+            return Optional.of(new Basis(key, MailSnapshot.decode(state.getSnapshot()), state.getSnapshot()));
         }
         if (state.getPreviousSyncKey() != null && key == state.getPreviousSyncKey() && state.getPreviousSnapshot() != null) {
-            return Optional.of(new Basis(key, MailSnapshot.decode(state.getPreviousSnapshot())));
+            return Optional.of(new Basis(key, MailSnapshot.decode(state.getPreviousSnapshot()), state.getPreviousSnapshot()));
         }
         return Optional.empty();
     }

@@ -50,9 +50,6 @@ final class Mailbox implements AutoCloseable {
     private static final Pattern VANISHED_EARLIER = Pattern.compile("VANISHED\\s+\\(EARLIER\\)\\s+([0-9:,]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern ESEARCH_ALL = Pattern.compile("\\bALL\\s+([0-9:,]+)");
 
-    /** See {@link MailConnection#KEPT_MESSAGES}. */
-    static final int KEPT_MESSAGES = MailConnection.KEPT_MESSAGES;
-
     private final IMAPFolder folder;
     private final Capabilities can;
     /** The connection that keeps the mailbox selected after this request; null: closing this closes the mailbox. */
@@ -413,9 +410,7 @@ final class Mailbox implements AutoCloseable {
         if (keeper != null) { // the connection keeps it selected for the account's next request, lightly
             handedOut.forEach(IMAPMessage::invalidateHeaders);
             handedOut.clear();
-            if (keeper.counted() > KEPT_MESSAGES) {
-                keeper.unselectNow();
-            }
+            keeper.lighten();
             return;
         }
         try {

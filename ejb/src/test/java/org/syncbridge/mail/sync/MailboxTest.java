@@ -164,7 +164,7 @@ class MailboxTest {
         Folder inbox = store.getFolder("INBOX");
         inbox.open(Folder.READ_WRITE);
         Session session = Session.getInstance(new Properties());
-        Message[] many = new Message[Mailbox.KEPT_MESSAGES + 1];
+        Message[] many = new Message[MailConnection.KEPT_MESSAGES + 1];
         for (int i = 0; i < many.length; i++) {
             many[i] = new MimeMessage(session, new java.io.ByteArrayInputStream(
                     ("Subject: m" + i + "\r\n\r\nhi\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII)));
@@ -180,7 +180,7 @@ class MailboxTest {
         assertTrue(first.isOpen(), "a request that read two mails leaves the mailbox selected");
         try (Mailbox box = Mailbox.open(connection, "INBOX")) {
             assertSame(first, box.folder());
-            assertEquals(Mailbox.KEPT_MESSAGES + 1, box.messages(box.search(null).highest(Integer.MAX_VALUE)).size());
+            assertEquals(MailConnection.KEPT_MESSAGES + 1, box.messages(box.search(null).highest(Integer.MAX_VALUE)).size());
         }
         assertFalse(first.isOpen(), "one that read the whole folder closes it: the folder would keep every message object");
         try (Mailbox box = Mailbox.open(connection, "INBOX")) {
