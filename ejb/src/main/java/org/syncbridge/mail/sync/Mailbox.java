@@ -34,6 +34,7 @@ import org.syncbridge.mail.MailConnection;
 import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.UID;
@@ -48,6 +49,8 @@ final class Mailbox implements AutoCloseable {
     private static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final int MAX_SET_LENGTH = 8000;
     private static final Pattern VANISHED_EARLIER = Pattern.compile("VANISHED\\s+\\(EARLIER\\)\\s+([0-9:,]+)", Pattern.CASE_INSENSITIVE);
+    private static final String[] STATUS = {"UIDNEXT", "MESSAGES"};
+    private static final String[] STATUS_WITH_MODSEQ = {"UIDNEXT", "MESSAGES", "HIGHESTMODSEQ"};
     private static final Pattern ESEARCH_ALL = Pattern.compile("\\bALL\\s+([0-9:,]+)");
 
     private final IMAPFolder folder;
@@ -55,6 +58,8 @@ final class Mailbox implements AutoCloseable {
     /** Whether the connection keeps the mailbox selected after this request (then closing this does nothing). */
     private final boolean kept;
     private final long modseq;
+    /** UIDNEXT and MESSAGES when it was opened, before this request looked at its mail. */
+    private final MailSnapshot.Seen seen;
 
     /** What the server offers, read from the connection's cached CAPABILITY. */
     private record Capabilities(boolean condstore, boolean qresync, boolean esearch, boolean move, boolean uidplus) {
@@ -64,19 +69,24 @@ final class Mailbox implements AutoCloseable {
         }
     }
 
-    private Mailbox(IMAPFolder folder, Capabilities can, boolean kept) {
+    private Mailbox(IMAPFolder folder, Capabilities can, boolean kept, MailSnapshot.Seen seen) {
         this.folder = folder;
         this.can = can;
         this.kept = kept;
         this.modseq = -1;
+        this.seen = seen;
     }
 
-    /** A mailbox kept selected, its HIGHESTMODSEQ as STATUS tells it now (the folder's own is the one of its SELECT). */
-    private Mailbox(IMAPFolder folder, Capabilities can, long modseq) {
+    /**
+     * A mailbox kept selected, its HIGHESTMODSEQ, UIDNEXT and MESSAGES as STATUS tells them now (the folder's own are
+     * those of its SELECT).
+     */
+    private Mailbox(IMAPFolder folder, Capabilities can, long modseq, MailSnapshot.Seen seen) {
         this.folder = folder;
         this.can = can;
         this.kept = true;
         this.modseq = modseq;
+        this.seen = seen;
     }
 
     /** Examines the mailbox (read-only): reading a mail's content there never marks it read. */
@@ -84,7 +94,7 @@ final class Mailbox implements AutoCloseable {
         IMAPFolder folder = (IMAPFolder) store.getFolder(name);
         Capabilities can = (Capabilities) folder.doCommand(Capabilities::of);
         folder.open(Folder.READ_ONLY);
-        return new Mailbox(folder, new Capabilities(false, false, can.esearch(), false, false), false);
+        return new Mailbox(folder, new Capabilities(false, false, can.esearch(), false, false), false, MailSnapshot.Seen.UNKNOWN);
     }
 
     /**
@@ -99,8 +109,8 @@ final class Mailbox implements AutoCloseable {
             Mailbox box = (Mailbox) folder.doCommand(p -> {
                 p.noop();
                 Capabilities can = Capabilities.of(p);
-                long modseq = can.condstore() ? p.status(name, new String[] {"HIGHESTMODSEQ"}).highestmodseq : 0;
-                return new Mailbox(folder, can, modseq);
+                Status status = p.status(name, can.condstore() ? STATUS_WITH_MODSEQ : STATUS);
+                return new Mailbox(folder, can, can.condstore() ? status.highestmodseq : 0, new MailSnapshot.Seen(status.uidnext, status.total));
             });
             return box;
         }
@@ -118,7 +128,17 @@ final class Mailbox implements AutoCloseable {
             folder.open(Folder.READ_WRITE);
         }
         connection.keepSelected(folder);
-        return new Mailbox(folder, can, true);
+        long uidNext = folder.getUIDNext();
+        if (uidNext < 0) { // a SELECT without UIDNEXT (RFC 2060): ask
+            Status status = (Status) folder.doCommand(p -> p.status(name, STATUS));
+            return new Mailbox(folder, can, true, new MailSnapshot.Seen(status.uidnext, status.total));
+        }
+        return new Mailbox(folder, can, true, new MailSnapshot.Seen(uidNext, folder.getMessageCount()));
+    }
+
+    /** The mailbox's UIDNEXT and MESSAGES when this request opened it, before it looked at the mail. */
+    MailSnapshot.Seen seen() {
+        return seen;
     }
 
     boolean condstore() {
