@@ -35,7 +35,9 @@ import org.syncbridge.web.eas.wbxml.Element;
  * Mail push: a Ping on mail folders gets an IMAP watcher (IDLE) on them, and mail arriving on the IMAP server
  * wakes it. Both test IMAP servers offer IDLE (tag "mail": run against GreenMail, then against Dovecot; see TestMail), so
  * IDLE is what this proves; the polling fallback is proven against GreenMail in the ejb module's MailWatchersTest.
- * GreenMail's IDLE reports new and expunged messages but no flag changes, so the flag test needs Dovecot.
+ * GreenMail's IDLE reports new and expunged messages but no flag changes, so the flag test needs Dovecot. What
+ * changed before a Ping parked (since the phone's last Sync) answers it at once: with CONDSTORE (Dovecot) by
+ * HIGHESTMODSEQ, without (GreenMail) by UIDNEXT and MESSAGES.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -61,7 +63,7 @@ class MailPushIT {
         api = new Api(base);
         if (api.asMaster("GET", "api/admin/contexts/" + CONTEXT, null).statusCode() == 404) {
             api.asMaster("POST", "api/admin/contexts", "{\"name\":\"" + CONTEXT + "\"}");
-            for (String login : List.of("mia", "moe")) {
+            for (String login : List.of("mia", "moe", "max")) {
                 assertEquals(201, api.asMaster("POST", "api/admin/contexts/" + CONTEXT + "/users",
                         "{\"login\":\"" + login + "\",\"password\":\"" + PASSWORD + "\",\"displayName\":\"User " + login + "\"}").statusCode());
             }
@@ -160,6 +162,43 @@ class MailPushIT {
         assertEquals(List.of(inbox), folders(woken));
         assertTrue(millis < 1000, "woken " + millis + " ms after the flag changed");
         awaitMailPush(s -> s.getInt("connections") == 0, "closed after the grace period");
+    }
+
+    @Test
+    void mailDeliveredBetweenThePhonesSyncAndItsPingWakesThePingAtOnceAndOnlyNewsDoes() throws Exception {
+        EasClient phone = device("max", "max-phone");
+        MailView inbox = new MailView(phone, MailView.folder(phone, "Inbox"),
+                MailView.options(MailView.filterType("0"), MailView.bodyPreference(1, 200L))).start();
+        inbox.syncUntilDone(50, 5);
+        awaitMailPush(s -> s.getInt("connections") == 0, "no watcher before the Ping");
+
+        TestMail.deliver("max@" + CONTEXT, "Between Sync and Ping"); // no watcher sees it come
+        long started = System.nanoTime();
+        Element woken = parked(phone, mailPing("300", inbox.collectionId)).get(10, TimeUnit.SECONDS);
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+        assertEquals("2", status(woken), "the Inbox changed since the phone's Sync");
+        assertEquals(List.of(inbox.collectionId), folders(woken));
+        assertTrue(millis < 3000, "answered " + millis + " ms after the Ping was sent, not at its heartbeat (300 s)");
+        inbox.sync(50);
+        assertEquals(1, inbox.count("Between Sync and Ping"), "the Sync it leads to brings the mail");
+
+        long parkedAt = System.nanoTime();
+        assertEquals("1", status(parked(phone, mailPing("2", inbox.collectionId)).get(10, TimeUnit.SECONDS)),
+                "nothing new since that Sync: it waits out its heartbeat");
+        long waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - parkedAt);
+        assertTrue(waited >= 1800, "answered after " + waited + " ms, before its heartbeat of 2 s");
+
+        String newest = inbox.idOf("Between Sync and Ping");
+        inbox.items.remove(newest);
+        inbox.sync(50, MailView.delete(newest));
+        // an open watcher would report the expunge as it reports any (it cannot tell the phone's own changes); without
+        // one, only the comparison with the phone's sync state decides, and the phone's own change is no news to it
+        awaitMailPush(s -> s.getInt("connections") == 0, "the watcher closed after the grace period");
+        parkedAt = System.nanoTime();
+        assertEquals("1", status(parked(phone, mailPing("2", inbox.collectionId)).get(10, TimeUnit.SECONDS)),
+                "the newest mail deleted on the phone itself: nothing to sync");
+        waited = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - parkedAt);
+        assertTrue(waited >= 1800, "answered after " + waited + " ms, before its heartbeat of 2 s");
     }
 
     @Test

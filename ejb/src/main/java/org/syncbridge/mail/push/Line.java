@@ -15,6 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.angus.mail.iap.BadCommandException;
 import org.eclipse.angus.mail.iap.CommandFailedException;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
@@ -25,6 +26,8 @@ import org.syncbridge.mail.MailLogin;
  * poll interval; the user's first connection also polls the folders that have none with STATUS. New, expunged
  * and changed messages (the events Angus derives from EXISTS, EXPUNGE and FETCH) publish a change of the folder.
  * When the connection fails it reconnects after a backoff and publishes a change if the folder moved meanwhile.
+ * A request that parks asks, through a {@link Check}, whether its folder moved since its device's last sync: the
+ * next tick answers with a STATUS of the folder (the selected one too: its SELECT's UIDNEXT is out of date).
  */
 final class Line {
     private static final Logger LOG = Logger.getLogger(Line.class.getName());
@@ -183,15 +186,20 @@ final class Line {
             refresh = idle && System.nanoTime() - lastCommand >= owner.settings.idleRefresh().toNanos();
         }
         List<Watched> others = owner.polledBy(this);
-        if (idle && others.isEmpty() && !refresh) {
+        // the checks waiting now, taken before the STATUS that answers them; later ones wait for the next tick
+        List<Check> own = target.takeChecks();
+        Map<Watched, List<Check>> othersChecks = new LinkedHashMap<>();
+        others.forEach(w -> othersChecks.put(w, w.takeChecks()));
+        if (idle && others.isEmpty() && !refresh && own.isEmpty()) {
             if (f.isOpen()) {
-                scheduleTick(owner.settings.poll());
+                scheduleTick(nextTick(others));
             } else {
                 lost(f, null);
             }
             return;
         }
         Map<Watched, Snapshot> seen = new LinkedHashMap<>();
+        Snapshot[] selectedNow = {null};
         try {
             boolean noop = !idle || refresh;
             f.doCommand(p -> { // ends the IDLE first, if any
@@ -199,6 +207,13 @@ final class Line {
                     p.noop();
                 }
                 String[] items = p.hasCapability("CONDSTORE") ? Snapshot.ITEMS_WITH_MODSEQ : Snapshot.ITEMS;
+                if (!own.isEmpty()) {
+                    try { // STATUS of the selected mailbox: its SELECT's UIDNEXT is stale, and HIGHESTMODSEQ not kept up
+                        selectedNow[0] = Snapshot.of(p.status(target.imapName, items));
+                    } catch (CommandFailedException | BadCommandException refused) {
+                        LOG.fine(() -> "STATUS " + target.imapName + " refused: " + refused.getMessage());
+                    }
+                }
                 for (Watched w : others) {
                     try {
                         seen.put(w, Snapshot.of(p.status(w.imapName, items)));
@@ -216,8 +231,13 @@ final class Line {
                 watchIdle(f);
             }
         } catch (MessagingException | RuntimeException e) {
+            target.checks.addAll(own); // answered once reconnected
+            othersChecks.forEach((w, checks) -> w.checks.addAll(checks));
             lost(f, e);
             return;
+        }
+        if (selectedNow[0] != null) {
+            own.forEach(c -> c.answer(selectedNow[0]));
         }
         seen.forEach((w, now) -> {
             Snapshot before = w.lastStatus;
@@ -225,8 +245,15 @@ final class Line {
             if (before != null && !before.equals(now)) {
                 owner.publish(account, w.folderId);
             }
+            othersChecks.getOrDefault(w, List.of()).forEach(c -> c.answer(now));
         });
-        scheduleTick(owner.settings.poll());
+        scheduleTick(nextTick(others));
+    }
+
+    /** The time to the next tick: at once for checks that came during this one (their pollSoon may have been replaced). */
+    private Duration nextTick(List<Watched> others) {
+        boolean asked = !target.checks.isEmpty() || others.stream().anyMatch(w -> !w.checks.isEmpty());
+        return asked ? Duration.ZERO : owner.settings.poll();
     }
 
     /** Hands the folder (back) to the IdleManager; if that has died, this connection polls from now on. */

@@ -7,6 +7,8 @@ import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.mail.Session;
 import java.io.IOException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -18,10 +20,13 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.IdleManager;
 import org.syncbridge.auth.AuthenticatedUser;
+import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
+import org.syncbridge.jms.Watch;
 import org.syncbridge.jms.WatchKeys;
 import org.syncbridge.mail.MailLogin;
 import org.syncbridge.mail.meeting.MeetingInbox;
@@ -62,32 +67,48 @@ public class MailPush {
     @EJB
     MeetingInbox meetings;
 
+    @jakarta.inject.Inject
+    PushHub hub;
+
     private MailWatchers watchers;
     private IdleManager idleManager;
     private ExecutorService idleThreads;
     private ThreadPoolExecutor workers;
 
     /**
-     * The waiter to park instead of {@code waiter}: when {@code keys} name mail folders of the user, they are
-     * watched until the request ends, however it ends. Mail push trouble never fails the request; it only
-     * leaves the request to its heartbeat.
+     * Parks a request (a Ping, or a Sync that waits) of {@code deviceId} in the push hub. When {@code keys} name mail
+     * folders of the user, they are watched until the request ends, however it ends; and once it is parked, each is
+     * compared with what the device's last sync of it saw (see {@link MailWatchers#compare}): a folder that changed
+     * in between wakes the request at once, instead of the folder's next change or the heartbeat. Mail push trouble
+     * never fails the request; it only leaves the request to its heartbeat.
      */
-    public Waiter whileParked(AuthenticatedUser user, MailLogin login, Set<String> keys, Waiter waiter) {
+    public Watch park(AuthenticatedUser user, long deviceId, MailLogin login, Set<String> keys, Duration heartbeat, Waiter waiter) {
         String prefix = WatchKeys.mailFolder(user.userId(), "");
         List<String> ids = keys.stream().filter(k -> k.startsWith(prefix)).map(k -> k.substring(prefix.length())).toList();
         if (ids.isEmpty() || login == null) {
-            return waiter;
+            return hub.park(deviceId, keys, heartbeat, waiter);
         }
+        Lease lease;
+        Map<String, SyncedFolder> synced;
         try {
             Map<String, String> names = folders.imapNames(user.userId(), ids);
             if (names.isEmpty()) {
-                return waiter;
+                return hub.park(deviceId, keys, heartbeat, waiter);
             }
-            return new ReleasingWaiter(waiter, watchers().acquire(user.contextId(), user.userId(), login, names));
+            synced = folders.synced(deviceId, names.keySet());
+            lease = watchers().acquire(user.contextId(), user.userId(), login, names);
         } catch (RuntimeException e) {
             LOG.warning(() -> "Mail folders of user " + user.userId() + " are not watched: " + e);
-            return waiter;
+            return hub.park(deviceId, keys, heartbeat, waiter);
         }
+        Watch watch = hub.park(deviceId, keys, heartbeat, new ReleasingWaiter(waiter, lease));
+        try {
+            watchers().compare(lease, synced, changed -> watch.wake(changed.stream()
+                    .map(id -> WatchKeys.mailFolder(user.userId(), id)).collect(Collectors.toCollection(LinkedHashSet::new))));
+        } catch (RuntimeException e) {
+            LOG.warning(() -> "Mail folders of user " + user.userId() + " are not compared with the device's sync state: " + e);
+        }
+        return watch;
     }
 
     public synchronized MailPushStats stats() {

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.IdleManager;
@@ -25,6 +26,9 @@ import org.syncbridge.mail.MailLogin;
  * connection. A connection closes a grace period after the last request watching its folder ended, and reconnects
  * with a doubling, spread delay when it fails. No IMAP I/O happens under this object's lock: connections open,
  * poll and close on {@code workers}.
+ * <p>
+ * A watcher reports changes from the moment it watches. A request that parks is told also of what changed before,
+ * since its device's last sync ({@link #compare}): one STATUS per folder on the connection the folder has anyway.
  */
 final class MailWatchers {
     private static final Logger LOG = Logger.getLogger(MailWatchers.class.getName());
@@ -132,7 +136,53 @@ final class MailWatchers {
         return w;
     }
 
+    /**
+     * Tells {@code changed} which folders of a parked request's {@code lease} changed since its device's last sync
+     * ({@code synced}, by folder id; folders without a sync state are left to the watchers' events): at once the
+     * folders whose last sync left changes to send; else each folder after its next STATUS, which its watcher (or the
+     * connection that polls it) sends soon, on the connection it has anyway. Call it after the request parked, so
+     * that a change after that STATUS reaches the request as the watcher's event. {@code changed} may hear more than once.
+     */
+    void compare(Lease lease, Map<String, SyncedFolder> synced, Consumer<Set<String>> changed) {
+        Set<String> waiting = new LinkedHashSet<>();
+        Set<Line> toPoll = new LinkedHashSet<>();
+        synchronized (this) {
+            Account account = accounts.get(lease.userId);
+            if (lease.released() || account == null) {
+                return;
+            }
+            for (String id : lease.folderIds) {
+                SyncedFolder s = synced.get(id);
+                if (s != null && s.changesWaiting()) {
+                    waiting.add(id);
+                }
+            }
+            if (waiting.isEmpty()) {
+                for (String id : lease.folderIds) {
+                    SyncedFolder s = synced.get(id);
+                    Watched w = account.folders.get(id);
+                    if (s == null || w == null) {
+                        continue;
+                    }
+                    Check check = new Check(s, () -> changed.accept(Set.of(id)));
+                    w.checks.add(check);
+                    lease.checks.add(Map.entry(w, check));
+                    Line line = account.lines.containsKey(id) ? account.lines.get(id) : account.poller();
+                    if (line != null) {
+                        toPoll.add(line); // one still connecting sends its STATUS once connected; one reconnecting, after
+                    }
+                }
+            }
+        }
+        if (!waiting.isEmpty()) {
+            changed.accept(waiting);
+        }
+        toPoll.forEach(Line::pollSoon);
+    }
+
     synchronized void release(Lease lease) {
+        lease.checks.forEach(e -> e.getKey().checks.remove(e.getValue()));
+        lease.checks.clear();
         Account account = accounts.get(lease.userId);
         if (account == null) {
             return;
@@ -181,8 +231,8 @@ final class MailWatchers {
             }
         }
         Line poller = account.poller();
-        if (poller != null && account.withoutLine().stream().anyMatch(w -> w.lastStatus == null)) {
-            poller.pollSoon(); // a baseline for the newly polled folders
+        if (poller != null && account.withoutLine().stream().anyMatch(w -> w.lastStatus == null || !w.checks.isEmpty())) {
+            poller.pollSoon(); // a baseline for the newly polled folders, and their checks
         }
     }
 

@@ -66,6 +66,7 @@ final class DeviceWrites {
             renamed.keySet().forEach(known::remove);
             added.forEach((uid, f) -> known.put(uid, MessageFlags.of(f) | MessageFlags.SEEN));
         }
-        return new MailSnapshot(from.uidValidity(), from.modseq(), from.cutoff(), from.complete(), held, known, ids.keepOnly(held));
+        return new MailSnapshot(from.uidValidity(), from.modseq(), from.cutoff(), from.complete(), held, known, ids.keepOnly(held))
+                .seeing(from.seen());
     }
 }

@@ -14,12 +14,31 @@ import java.util.TreeMap;
  * <pre>v=1 / validity / modseq / cutoff (epoch seconds or -) / complete (0|1) / held (sequence set) [/ F flag runs] [/ I ids]</pre>
  * Flag runs follow the held UIDs in ascending order as "count*flags" items, so a folder of mostly read mail is
  * one run; ids ({@link ServerIds}) appear only after a UIDVALIDITY change; [/ A drafts] lists the drafts the phone
- * added in the Sync that led here, as "ClientId=ServerId" (URL-encoded), so a repeated request gets the same answer.
+ * added in the Sync that led here, as "ClientId=ServerId" (URL-encoded), so a repeated request gets the same answer;
+ * [/ N uidnext,messages] is the folder's {@link Seen} (absent in states written before it was kept).
  *
  * @param draftsAdded ClientId to ServerId of drafts the phone added in the Sync that produced this snapshot
+ * @param seen        the folder's UIDNEXT and MESSAGES when the sync that produced this snapshot began
  */
 public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held,
-                           TreeMap<Long, Integer> flags, ServerIds ids, Map<String, String> draftsAdded) {
+                           TreeMap<Long, Integer> flags, ServerIds ids, Map<String, String> draftsAdded, Seen seen) {
+
+    /**
+     * A folder's UIDNEXT and MESSAGES as a sync saw them before it looked for changes (-1: unknown). Without CONDSTORE
+     * they are what tells a waiting request that mail came or went since: new mail moves UIDNEXT, an expunge MESSAGES.
+     */
+    public record Seen(long uidNext, long messages) {
+        public static final Seen UNKNOWN = new Seen(-1, -1);
+
+        public boolean known() {
+            return uidNext > 0 && messages >= 0;
+        }
+    }
+
+    public MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held, TreeMap<Long, Integer> flags,
+                        ServerIds ids, Map<String, String> draftsAdded) {
+        this(uidValidity, modseq, cutoff, complete, held, flags, ids, draftsAdded, Seen.UNKNOWN);
+    }
 
     public MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolean complete, UidSet held, TreeMap<Long, Integer> flags) {
         this(uidValidity, modseq, cutoff, complete, held, flags, ServerIds.PLAIN);
@@ -35,7 +54,12 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         if (added.equals(draftsAdded)) {
             return this;
         }
-        return new MailSnapshot(uidValidity, modseq, cutoff, complete, held, flags, ids, Map.copyOf(added));
+        return new MailSnapshot(uidValidity, modseq, cutoff, complete, held, flags, ids, Map.copyOf(added), seen);
+    }
+
+    /** The same snapshot, taken when the folder's UIDNEXT and MESSAGES were {@code now}. */
+    public MailSnapshot seeing(Seen now) {
+        return new MailSnapshot(uidValidity, modseq, cutoff, complete, held, flags, ids, draftsAdded, now);
     }
 
     public static MailSnapshot empty() {
@@ -44,7 +68,7 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
 
     /** The same snapshot with other held mail and flags; the ServerIds of mail no longer held are forgotten. */
     MailSnapshot holding(UidSet newHeld, TreeMap<Long, Integer> newFlags) {
-        return new MailSnapshot(uidValidity, modseq, cutoff, complete, newHeld, newFlags, ids.keepOnly(newHeld));
+        return new MailSnapshot(uidValidity, modseq, cutoff, complete, newHeld, newFlags, ids.keepOnly(newHeld), Map.of(), seen);
     }
 
     /** Above this, the text is deflated: a badly fragmented 100,000-message folder still fits its column (1,000,000). */
@@ -104,6 +128,9 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
             s.setLength(s.length() - 1);
             s.append('\n');
         }
+        if (seen.known()) {
+            s.append('N').append(seen.uidNext()).append(',').append(seen.messages()).append('\n');
+        }
         return s.toString();
     }
 
@@ -127,6 +154,7 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         String flagLine = null;
         ServerIds ids = ServerIds.PLAIN;
         Map<String, String> drafts = new java.util.HashMap<>();
+        Seen seen = Seen.UNKNOWN;
         for (int i = 6; i < lines.length; i++) {
             if (lines[i].startsWith("F")) {
                 flagLine = lines[i];
@@ -137,6 +165,9 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
                     int eq = pair.indexOf('=');
                     drafts.put(java.net.URLDecoder.decode(pair.substring(0, eq), java.nio.charset.StandardCharsets.UTF_8), pair.substring(eq + 1));
                 }
+            } else if (lines[i].startsWith("N")) {
+                String[] counts = lines[i].substring(1).split(",");
+                seen = new Seen(Long.parseLong(counts[0]), Long.parseLong(counts[1]));
             }
         }
         if (flagLine != null) {
@@ -164,7 +195,7 @@ public record MailSnapshot(long uidValidity, long modseq, Instant cutoff, boolea
         }
         Instant cutoff = "-".equals(lines[3]) ? null : Instant.ofEpochSecond(Long.parseLong(lines[3]));
         return new MailSnapshot(Long.parseLong(lines[1]), Long.parseLong(lines[2]), cutoff, "1".equals(lines[4]), held, flags, ids,
-                Map.copyOf(drafts));
+                Map.copyOf(drafts), seen);
     }
 
     /** The flags held for each UID; unlisted UIDs hold none. */

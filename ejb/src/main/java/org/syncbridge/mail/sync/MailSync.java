@@ -232,7 +232,8 @@ public class MailSync {
         long sent = changes.size();
         boolean more = sent < diff.count();
         long nextModseq = box.condstore() && !changesLeft ? modseq : from.modseq();
-        return new Chosen(new MailSnapshot(validity, nextModseq, cutoff, !more, held, flags, ids.keepOnly(held)), more);
+        MailSnapshot next = new MailSnapshot(validity, nextModseq, cutoff, !more, held, flags, ids.keepOnly(held)).seeing(box.seen());
+        return new Chosen(next, more);
     }
 
     /**

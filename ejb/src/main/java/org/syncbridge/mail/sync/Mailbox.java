@@ -34,6 +34,7 @@ import org.syncbridge.mail.MailConnection;
 import org.eclipse.angus.mail.imap.ResyncData;
 import org.eclipse.angus.mail.imap.protocol.FLAGS;
 import org.eclipse.angus.mail.imap.protocol.IMAPProtocol;
+import org.eclipse.angus.mail.imap.protocol.Status;
 import org.eclipse.angus.mail.imap.protocol.FetchResponse;
 import org.eclipse.angus.mail.imap.protocol.INTERNALDATE;
 import org.eclipse.angus.mail.imap.protocol.UID;
@@ -48,6 +49,8 @@ final class Mailbox implements AutoCloseable {
     private static final DateTimeFormatter IMAP_DATE = DateTimeFormatter.ofPattern("d-MMM-yyyy", Locale.ENGLISH).withZone(ZoneOffset.UTC);
     private static final int MAX_SET_LENGTH = 8000;
     private static final Pattern VANISHED_EARLIER = Pattern.compile("VANISHED\\s+\\(EARLIER\\)\\s+([0-9:,]+)", Pattern.CASE_INSENSITIVE);
+    private static final String[] STATUS = {"UIDNEXT", "MESSAGES"};
+    private static final String[] STATUS_WITH_MODSEQ = {"UIDNEXT", "MESSAGES", "HIGHESTMODSEQ"};
     private static final Pattern ESEARCH_ALL = Pattern.compile("\\bALL\\s+([0-9:,]+)");
 
     private final IMAPFolder folder;
@@ -57,6 +60,8 @@ final class Mailbox implements AutoCloseable {
     private final long modseq;
     /** The messages handed out, emptied of what was fetched for them when this request is done. */
     private final List<IMAPMessage> handedOut = new ArrayList<>();
+    /** UIDNEXT and MESSAGES when it was opened, before this request looked at its mail. */
+    private final MailSnapshot.Seen seen;
 
     /** What the server offers, read from the connection's cached CAPABILITY. */
     private record Capabilities(boolean condstore, boolean qresync, boolean esearch, boolean move, boolean uidplus) {
@@ -69,12 +74,14 @@ final class Mailbox implements AutoCloseable {
     /**
      * @param modseq HIGHESTMODSEQ as STATUS told it for a selection kept from an earlier request (the folder's own is
      *               the one of its SELECT); -1: ask the folder
+     * @param seen   UIDNEXT and MESSAGES when it was opened
      */
-    private Mailbox(IMAPFolder folder, Capabilities can, MailConnection keeper, long modseq) {
+    private Mailbox(IMAPFolder folder, Capabilities can, MailConnection keeper, long modseq, MailSnapshot.Seen seen) {
         this.folder = folder;
         this.can = can;
         this.keeper = keeper;
         this.modseq = modseq;
+        this.seen = seen;
     }
 
     /** Examines the mailbox (read-only): reading a mail's content there never marks it read. */
@@ -82,7 +89,7 @@ final class Mailbox implements AutoCloseable {
         IMAPFolder folder = (IMAPFolder) store.getFolder(name);
         Capabilities can = (Capabilities) folder.doCommand(Capabilities::of);
         folder.open(Folder.READ_ONLY);
-        return new Mailbox(folder, new Capabilities(false, false, can.esearch(), false, false), null, -1);
+        return new Mailbox(folder, new Capabilities(false, false, can.esearch(), false, false), null, -1, MailSnapshot.Seen.UNKNOWN);
     }
 
     /**
@@ -95,13 +102,12 @@ final class Mailbox implements AutoCloseable {
         if (selected.isPresent()) {
             IMAPFolder folder = selected.get();
             Capabilities can = (Capabilities) folder.doCommand(p -> Capabilities.of(p));
-            Mailbox box = new Mailbox(folder, can, connection, -1);
+            Mailbox box = new Mailbox(folder, can, connection, -1, MailSnapshot.Seen.UNKNOWN);
             box.command("NOOP"); // what happened since: EXISTS, VANISHED/EXPUNGE, FETCH of changed flags
-            if (!can.condstore()) {
-                return box;
-            }
-            long modseq = (Long) folder.doCommand(p -> p.status(name, new String[] {"HIGHESTMODSEQ"}).highestmodseq);
-            return new Mailbox(folder, can, connection, modseq);
+            // the folder's own UIDNEXT and HIGHESTMODSEQ are those of its SELECT: STATUS tells them now
+            Status status = (Status) folder.doCommand(p -> p.status(name, can.condstore() ? STATUS_WITH_MODSEQ : STATUS));
+            return new Mailbox(folder, can, connection, can.condstore() ? status.highestmodseq : 0,
+                    new MailSnapshot.Seen(status.uidnext, status.total));
         }
         IMAPFolder folder = (IMAPFolder) connection.store().getFolder(name);
         Capabilities can = (Capabilities) folder.doCommand(p -> {
@@ -117,7 +123,17 @@ final class Mailbox implements AutoCloseable {
             folder.open(Folder.READ_WRITE);
         }
         connection.keepSelected(folder);
-        return new Mailbox(folder, can, connection, -1);
+        long uidNext = folder.getUIDNext();
+        if (uidNext < 0) { // a SELECT without UIDNEXT (RFC 2060): ask
+            Status status = (Status) folder.doCommand(p -> p.status(name, STATUS));
+            return new Mailbox(folder, can, connection, -1, new MailSnapshot.Seen(status.uidnext, status.total));
+        }
+        return new Mailbox(folder, can, connection, -1, new MailSnapshot.Seen(uidNext, folder.getMessageCount()));
+    }
+
+    /** The mailbox's UIDNEXT and MESSAGES when this request opened it, before it looked at the mail. */
+    MailSnapshot.Seen seen() {
+        return seen;
     }
 
     boolean condstore() {

@@ -24,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,12 +32,15 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
+import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPStore;
 import org.eclipse.angus.mail.imap.IdleManager;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syncbridge.mail.MailLogin;
+import org.syncbridge.mail.sync.MailSnapshot;
+import org.syncbridge.mail.sync.UidSet;
 
 /** The watchers against a real IMAP server (GreenMail, which has IDLE): IDLE, the polling fallback, the bounds, reconnects. */
 class MailWatchersTest {
@@ -255,6 +259,128 @@ class MailWatchersTest {
         deliver("after the restart");
         assertEquals("7/11", published.poll(5, TimeUnit.SECONDS));
         assertNull(published.poll(300, TimeUnit.MILLISECONDS));
+    }
+
+    // --- what changed before a request parked, against what its device's last sync saw ---
+
+    final BlockingQueue<Set<String>> told = new LinkedBlockingQueue<>();
+
+    /** The folder as a device's sync of it now would leave it (GreenMail has no CONDSTORE: UIDNEXT and MESSAGES). */
+    SyncedFolder syncedNow(String name) throws MessagingException {
+        try (Store client = client()) {
+            IMAPFolder folder = (IMAPFolder) client.getFolder(name);
+            folder.open(Folder.READ_ONLY);
+            try {
+                return SyncedFolder.of(new MailSnapshot(folder.getUIDValidity(), 0, null, true, UidSet.EMPTY, null)
+                        .seeing(new MailSnapshot.Seen(folder.getUIDNext(), folder.getMessageCount())));
+            } finally {
+                folder.close(false);
+            }
+        }
+    }
+
+    @Test
+    void mailThatCameAfterTheDevicesLastSyncAndBeforeItsRequestParkedIsToldWhenTheWatcherConnects() throws Exception {
+        MailWatchers w = watchers(settings(2, 10, LONG, true));
+        deliver("synced");
+        SyncedFolder device = syncedNow("INBOX");
+        deliver("in the gap");
+        Lease lease = w.acquire(1, 7, MIA, Map.of("11", "INBOX"));
+        w.compare(lease, Map.of("11", device), told::add);
+        long parked = System.nanoTime();
+        assertEquals(Set.of("11"), told.poll(5, TimeUnit.SECONDS));
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - parked);
+        assertTrue(millis < 2000, "told " + millis + " ms after parking");
+        assertNull(published.poll(300, TimeUnit.MILLISECONDS), "told to this request only, not to every watcher of the folder");
+        assertEquals(1, w.stats().connects(), "the STATUS went over the watcher's own connection");
+    }
+
+    @Test
+    void aRequestWhoseDeviceSawTheFolderAsItIsWaitsForItsNextChange() throws Exception {
+        MailWatchers w = watchers(settings(2, 10, LONG, true));
+        deliver("synced");
+        SyncedFolder device = syncedNow("INBOX");
+        Lease lease = w.acquire(1, 7, MIA, Map.of("11", "INBOX"));
+        w.compare(lease, Map.of("11", device), told::add);
+        await(w, s -> s.connections() == 1 && s.idling() == 1 && s.polls() >= 1);
+        assertNull(told.poll(300, TimeUnit.MILLISECONDS), "nothing changed since the device's sync");
+        deliver("later");
+        assertEquals("7/11", published.poll(5, TimeUnit.SECONDS), "the next change comes through IDLE");
+        assertNull(told.poll(100, TimeUnit.MILLISECONDS));
+    }
+
+    @Test
+    void aWatcherAlreadyOpenAnswersTheNextRequestWithAStatus() throws Exception {
+        MailWatchers w = watchers(settings(2, 10, LONG, true));
+        w.acquire(1, 7, MIA, Map.of("11", "INBOX")); // another request of the user (another device) keeps it open
+        await(w, s -> s.connections() == 1 && s.idling() == 1);
+        SyncedFolder device = syncedNow("INBOX");
+        deliver("while this device did not wait");
+        assertEquals("7/11", published.poll(5, TimeUnit.SECONDS), "published while this device's request was not parked");
+
+        Lease lease = w.acquire(1, 7, MIA, Map.of("11", "INBOX"));
+        w.compare(lease, Map.of("11", device), told::add);
+        assertEquals(Set.of("11"), told.poll(5, TimeUnit.SECONDS), "the watcher's IDLE saw it, the device did not");
+        assertEquals(1, w.stats().connects());
+        assertEquals(1, w.stats().idling(), "back in IDLE after the STATUS");
+        deliver("next");
+        assertEquals("7/11", published.poll(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void anExpungeBeforeTheRequestParkedIsToldToo() throws Exception {
+        MailWatchers w = watchers(settings(2, 10, LONG, true));
+        deliver("one");
+        deliver("two");
+        SyncedFolder device = syncedNow("INBOX");
+        try (Store client = client(); Folder inbox = client.getFolder("INBOX")) {
+            inbox.open(Folder.READ_WRITE);
+            inbox.getMessage(1).setFlag(Flags.Flag.DELETED, true);
+            inbox.expunge();
+        }
+        Lease lease = w.acquire(1, 7, MIA, Map.of("11", "INBOX"));
+        w.compare(lease, Map.of("11", device), told::add);
+        assertEquals(Set.of("11"), told.poll(5, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void aFolderPolledWithStatusOnAnotherConnectionIsComparedByThatStatus() throws Exception {
+        try (Store client = client()) {
+            client.getFolder("Projects").create(Folder.HOLDS_MESSAGES);
+        }
+        SyncedFolder device = syncedNow("Projects");
+        try (Store client = client()) {
+            client.getFolder("Projects").appendMessages(new Message[] {message("filed")});
+        }
+        MailWatchers w = watchers(settings(1, 10, LONG, true));
+        Map<String, String> folders = new LinkedHashMap<>();
+        folders.put("11", "INBOX");
+        folders.put("12", "Projects");
+        Lease lease = w.acquire(1, 7, MIA, folders);
+        w.compare(lease, Map.of("11", syncedNow("INBOX"), "12", device), told::add);
+        assertEquals(Set.of("12"), told.poll(5, TimeUnit.SECONDS));
+        assertNull(told.poll(300, TimeUnit.MILLISECONDS), "the Inbox is as the device saw it");
+        assertEquals(1, w.stats().connections());
+    }
+
+    @Test
+    void aDeviceWhoseLastSyncLeftMailToSendIsToldAtOnceAndAReleasedRequestNever() throws Exception {
+        try (Store client = client()) {
+            client.getFolder("Projects").create(Folder.HOLDS_MESSAGES);
+        }
+        MailWatchers w = watchers(settings(2, 10, LONG, true));
+        Lease lease = w.acquire(1, 7, MIA, Map.of("11", "INBOX", "12", "Projects"));
+        SyncedFolder more = SyncedFolder.of(new MailSnapshot(1, 0, null, false, UidSet.parse("1:5"), null));
+        SyncedFolder first = SyncedFolder.of(MailSnapshot.empty());
+        w.compare(lease, Map.of("11", more, "12", first), told::add);
+        assertEquals(Set.of("11", "12"), told.poll(), "told before any IMAP command, both at once");
+
+        deliver("in the gap");
+        Lease ended = w.acquire(1, 7, MIA, Map.of("11", "INBOX"));
+        ended.release();
+        w.compare(ended, Map.of("11", SyncedFolder.of(new MailSnapshot(1, 0, null, true, UidSet.EMPTY, null)
+                .seeing(new MailSnapshot.Seen(1, 0)))), told::add);
+        assertNull(told.poll(500, TimeUnit.MILLISECONDS));
     }
 
     void deliver(String subject) throws MessagingException {

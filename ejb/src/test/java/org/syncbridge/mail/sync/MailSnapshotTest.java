@@ -65,4 +65,18 @@ class MailSnapshotTest {
         assertEquals(java.util.Map.of("c 1,=x", "3"), back.draftsAdded());
         assertEquals(UidSet.parse("1:3"), back.held());
     }
+
+    @Test
+    void keepsTheFolderUidnextAndMessagesItWasTakenWith() {
+        MailSnapshot s = new MailSnapshot(7, 0, null, true, UidSet.parse("1:3"), new TreeMap<>())
+                .withDraftsAdded(java.util.Map.of("c1", "3")).seeing(new MailSnapshot.Seen(12, 9));
+        MailSnapshot back = MailSnapshot.decode(s.encode());
+        assertEquals(new MailSnapshot.Seen(12, 9), back.seen());
+        assertEquals(java.util.Map.of("c1", "3"), back.draftsAdded(), "the other lines still read");
+        assertEquals(new MailSnapshot.Seen(12, 9), back.holding(UidSet.parse("1:2"), null).seen(), "the device's own moves keep it");
+
+        String before = new MailSnapshot(7, 0, null, true, UidSet.parse("1:3"), null).encode();
+        assertEquals(MailSnapshot.Seen.UNKNOWN, MailSnapshot.decode(before).seen(), "a state stored before it was kept");
+        assertEquals(before, MailSnapshot.decode(before).encode());
+    }
 }

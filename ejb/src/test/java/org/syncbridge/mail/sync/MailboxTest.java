@@ -131,6 +131,7 @@ class MailboxTest {
         try (Mailbox box = Mailbox.open(connection, "INBOX")) {
             first = box.folder();
             assertEquals(UidSet.parse("1"), box.search(null));
+            assertEquals(new MailSnapshot.Seen(2, 1), box.seen(), "UIDNEXT and MESSAGES of the SELECT");
         }
         assertTrue(first.isOpen(), "closing the mailbox leaves it selected on the connection");
         Store other = Session.getInstance(props()).getStore("imap");
@@ -146,6 +147,7 @@ class MailboxTest {
         }
         try (Mailbox box = Mailbox.open(connection, "INBOX")) {
             assertSame(first, box.folder(), "the kept selection is used again");
+            assertEquals(new MailSnapshot.Seen(3, 2), box.seen(), "asked with STATUS: the SELECT's UIDNEXT is out of date");
             assertEquals(UidSet.parse("1:2"), box.search(null));
             assertEquals(UidSet.parse("2"), box.searchAbove(1, null));
             assertEquals(UidSet.EMPTY, box.searchAbove(2, null), "n:* names the highest UID even when it is below n");

@@ -12,7 +12,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import org.syncbridge.jms.PushHub;
 import org.syncbridge.jms.Waiter;
 import org.syncbridge.jms.WatchKeys;
 import org.syncbridge.mail.push.MailPush;
@@ -46,9 +45,6 @@ public class PingCommand implements EasCommand {
 
     @EJB
     PushPlans plans;
-
-    @Inject
-    PushHub hub;
 
     @Inject
     MailPush mailPush;
@@ -117,8 +113,8 @@ public class PingCommand implements EasCommand {
                 reply.accept(Wbxml.status(PingCommand.this, 1));
             }
         };
-        var watch = hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()),
-                mailPush.whileParked(x.user(), x.mail(), plan.watched().keySet(), waiter)); // IMAP watchers for mail folders
+        // parked with IMAP watchers on its mail folders; those that changed since the device's last sync wake it at once
+        var watch = mailPush.park(x.user(), x.device().id(), x.mail(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()), waiter);
         if (!plan.pending().isEmpty()) {
             Set<String> keys = new LinkedHashSet<>();
             plan.watched().forEach((key, collection) -> {

@@ -188,8 +188,8 @@ public class SyncCommand implements EasCommand {
                 reply.accept(Response.ok().build());
             }
         };
-        hub.park(x.device().id(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()),
-                mailPush.whileParked(x.user(), x.mail(), plan.watched().keySet(), waiter)); // IMAP watchers for mail folders
+        // parked with IMAP watchers on its mail folders; those that changed since this sync's view wake it at once
+        mailPush.park(x.user(), x.device().id(), x.mail(), plan.watched().keySet(), Duration.ofSeconds(plan.heartbeat()), waiter);
     }
 
     /** A collection that neither changed nor had commands: its answer would repeat the key with nothing in it. */
