@@ -31,6 +31,8 @@ import org.syncbridge.mail.MailLogin;
  */
 final class Line {
     private static final Logger LOG = Logger.getLogger(Line.class.getName());
+    /** How long closing may wait for a folder to leave IDLE. */
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(10);
 
     final MailWatchers owner;
     final Account account;
@@ -408,7 +410,14 @@ final class Line {
         idling = false;
     }
 
-    private static void closeQuietly(IMAPFolder f, IMAPStore s) {
+    /**
+     * Closes the folder and its connection. A folder left in IDLE by an IdleManager that died meanwhile (its stop
+     * racing a watch) would make Jakarta Mail wait forever for the IDLE to end; an interrupt after a while ends that
+     * wait, so neither a worker nor the shutdown hangs.
+     */
+    private void closeQuietly(IMAPFolder f, IMAPStore s) {
+        Thread closing = Thread.currentThread();
+        ScheduledFuture<?> alarm = owner.timers.schedule(closing::interrupt, CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         try {
             if (f != null && f.isOpen()) {
                 f.close(false);
@@ -422,6 +431,9 @@ final class Line {
             }
         } catch (MessagingException | RuntimeException e) {
             LOG.finest(() -> "closing a watcher connection: " + e);
+        } finally {
+            alarm.cancel(false);
+            Thread.interrupted(); // a late alarm must not reach the thread's next task
         }
     }
 }
