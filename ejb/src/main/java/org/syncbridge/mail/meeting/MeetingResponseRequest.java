@@ -13,7 +13,7 @@ import org.syncbridge.mail.MailLogin;
  * @param serverSends  the protocol has the server send the answer (16.0+); up to 14.1 the phone sends it itself
  * @param send         SendResponse: the answer mail to send; null when none is to go out
  */
-public record MeetingResponseRequest(long userId, long deviceId, MailLogin login, String collectionId, String requestId,
+public record MeetingResponseRequest(long userId, String contextName, long deviceId, MailLogin login, String collectionId, String requestId,
                                      String longId, Instant occurrence, MeetingAnswer answer, boolean serverSends, Send send) {
 
     /** SendResponse: the text for the organizer (may be empty; HTML when {@code html}) and a proposed new time. */

@@ -23,7 +23,6 @@ import org.syncbridge.mail.sync.MailSources;
 import org.syncbridge.mail.sync.MailSources.SourceMail;
 import org.syncbridge.persistence.folder.ContentType;
 import org.syncbridge.persistence.folder.Folder;
-import org.syncbridge.persistence.tenant.User;
 
 /**
  * MeetingResponse (MS-ASCMD 2.2.1.11): the user accepts, tentatively accepts or declines a meeting, named by its
@@ -120,8 +119,7 @@ public class MeetingResponses {
                 ? new ImipReply.Proposal(s.proposedStart(), s.proposedEnd()) : null;
         byte[] mime = ImipReply.mail(meeting, occurrence, r.answer(), new ImipReply.From(address, sender.displayName()), s.text(),
                 proposal, Instant.now());
-        User user = em.find(User.class, r.userId());
-        SendStatus status = sending.send(new SendRequest(r.userId(), user.getContext().getName(), r.deviceId(), r.login(), mime, null,
+        SendStatus status = sending.send(new SendRequest(r.userId(), r.contextName(), r.deviceId(), r.login(), mime, null,
                 true, SendRequest.Kind.NEW, null, true, null));
         if (!status.sent()) {
             LOG.warning(() -> "The answer of user " + r.userId() + " to " + meeting.get("uid") + " was not sent: " + status);

@@ -105,7 +105,7 @@ public class MeetingResponseCommand implements ImmediateCommand {
         boolean serverSends = x.atLeast(ProtocolVersion.V16_0);
         MeetingResponseRequest.Send send = serverSends ? request.child(SEND_RESPONSE).map(MeetingResponseCommand::send).orElse(null) : null;
         try {
-            MeetingResponseResult result = responses.respond(new MeetingResponseRequest(x.user().userId(), x.device().id(), x.mail(),
+            MeetingResponseResult result = responses.respond(new MeetingResponseRequest(x.user().userId(), x.user().contextName(), x.device().id(), x.mail(),
                     request.childText(COLLECTION_ID).orElse(null), requestId, longId, occurrence.orElse(null), answer.get(),
                     serverSends, send));
             return new Answer(requestId, switch (result.status()) {
