@@ -227,6 +227,19 @@ public class MailFolderDirectory {
                 .orElseThrow(() -> new MailUnavailable("the IMAP server of " + login.login() + " has no Sent folder and made none", null));
     }
 
+    /**
+     * The IMAP name of the user's Deleted Items: the mailbox with \\Trash (SPECIAL-USE), else a well-known name; empty
+     * when the account has none (not made here: a server without one deletes mail for good).
+     */
+    public Optional<String> trashMailbox(long userId, MailLogin login) {
+        Optional<String> known = storedWithRole(userId, MailRole.TRASH);
+        if (known.isPresent()) {
+            return known;
+        }
+        current(userId, login, true);
+        return storedWithRole(userId, MailRole.TRASH);
+    }
+
     private Optional<String> storedWithRole(long userId, MailRole role) {
         return em.createNamedQuery(MailFolder.OF_USER, MailFolder.class).setParameter("user", userId).getResultStream()
                 .filter(f -> f.getImapName() != null && role.name().equals(f.getRole())).map(MailFolder::getImapName).findFirst();

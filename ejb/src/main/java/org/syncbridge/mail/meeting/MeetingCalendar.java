@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -91,6 +92,64 @@ public class MeetingCalendar {
         }
         Folder calendar = defaultCalendar(userId);
         return appointment(userId, uid, calendar == null ? -1 : calendar.getId()).map(MeetingCalendar::ref);
+    }
+
+    /**
+     * Records the user's answer on the meeting's appointment, in a transaction of its own: the appointment at
+     * {@code where} (a calendar item the phone named) or else the one with {@code uid}; {@code occurrence} (the
+     * original start of one occurrence of a series) or null for the whole meeting. A declined meeting is deleted, a
+     * declined occurrence deleted from its series, as Exchange does. Writes go through the PIM store, whose change
+     * notices give the user's other devices a Change (or a Delete), never a second appointment.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Answered answer(long userId, AppointmentRef where, String uid, Instant occurrence, MeetingAnswer answer) {
+        User user = em.find(User.class, userId);
+        Folder calendar = user == null ? null : defaultCalendar(userId);
+        Optional<PimItem> named = where == null ? Optional.empty() : store.find(where.folderId(), where.itemId());
+        if (where != null && (named.isEmpty() || !ownFolder(userId, named.get().getFolderId()))) {
+            return Answered.refused(Answered.Outcome.NOT_A_MEETING);
+        }
+        String meetingUid = named.map(PimItem::getUid).orElse(uid);
+        if (user == null || meetingUid == null || meetingUid.isEmpty() || meetingUid.length() > MAX_UID) {
+            return Answered.refused(Answered.Outcome.NOT_A_MEETING);
+        }
+        long defaultId = calendar == null ? -1 : calendar.getId();
+        PimItem seen = named.or(() -> appointment(userId, meetingUid, defaultId)).orElse(null);
+        if (seen == null) {
+            return Answered.refused(Answered.Outcome.NOT_A_MEETING);
+        }
+        store.lockBoth(defaultId < 0 ? seen.getFolderId() : defaultId, seen.getFolderId()); // the order apply() locks in
+        PimItem item = em.find(PimItem.class, seen.getId());
+        if (item == null) {
+            return Answered.refused(Answered.Outcome.NOT_A_MEETING);
+        }
+        em.refresh(item);
+        Map<String, Object> before = ItemProperties.fromJson(item.getProperties());
+        Set<String> own = addresses(user);
+        Object organizer = before.get("organizerEmail");
+        if (organizer == null || String.valueOf(organizer).isBlank() || own.contains(lower(String.valueOf(organizer)))) {
+            return Answered.refused(Answered.Outcome.NOT_A_MEETING); // MS-ASCMD: the user's own meeting is no request
+        }
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        if (occurrence != null) {
+            String start = occurrence.toString();
+            if (!before.containsKey("recurrence.type") || MeetingAnswers.occurrenceDeleted(before, start)) {
+                return Answered.refused(Answered.Outcome.NO_SUCH_OCCURRENCE);
+            }
+            PimItem changed = store.change(item, MeetingAnswers.occurrenceAnswered(before, start, answer, own, now));
+            return new Answered(answer == MeetingAnswer.DECLINE ? Answered.Outcome.REMOVED : Answered.Outcome.ANSWERED,
+                    ref(changed), before);
+        }
+        if (answer == MeetingAnswer.DECLINE) {
+            store.delete(item);
+            return new Answered(Answered.Outcome.REMOVED, null, before);
+        }
+        return new Answered(Answered.Outcome.ANSWERED, ref(store.change(item, MeetingAnswers.answered(before, answer, own, now))), before);
+    }
+
+    private boolean ownFolder(long userId, long folderId) {
+        Folder f = em.find(Folder.class, folderId);
+        return f != null && f.getOwner().getId() == userId && f.getContentType() == ContentType.CALENDAR;
     }
 
     private Applied request(long userId, Invitation request, Set<String> own, Folder calendar, Optional<PimItem> current) {
