@@ -64,8 +64,9 @@ class ActiveSyncIT extends ServerIT {
         assertEquals("2.5,12.0,12.1,14.0,14.1,16.0,16.1", options.headers().firstValue("MS-ASProtocolVersions").orElseThrow());
         List<String> commands = List.of(options.headers().firstValue("MS-ASProtocolCommands").orElseThrow().split(","));
         assertTrue(commands.containsAll(List.of("Provision", "Settings", "FolderSync", "FolderCreate", "FolderUpdate", "FolderDelete", "Sync",
-                "Ping", "GetItemEstimate", "MoveItems", "ItemOperations", "Search", "ResolveRecipients")), commands.toString());
-        assertFalse(commands.contains("SendMail"), "a command that is not built is not advertised");
+                "Ping", "GetItemEstimate", "MoveItems", "ItemOperations", "Search", "ResolveRecipients", "SendMail", "SmartReply",
+                "SmartForward", "MeetingResponse")), commands.toString());
+        assertFalse(commands.contains("ValidateCert"), "a command that is not built is not advertised");
         assertTrue(options.headers().firstValue("MS-Server-ActiveSync").isPresent());
     }
 
