@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.logging.Logger;
+import org.syncbridge.mail.meeting.InvitationQueue;
+import org.syncbridge.mail.meeting.InvitationSender;
+import org.syncbridge.mail.meeting.OrganizedMeeting;
 import org.syncbridge.persistence.folder.Folder;
 import org.syncbridge.persistence.pim.ItemClass;
 import org.syncbridge.persistence.pim.PimItem;
@@ -43,6 +46,13 @@ public class CollectionSync {
     @EJB
     PimStore store;
 
+    @EJB
+    InvitationQueue invitations;
+
+    /** The calendar's owner organizing meetings from the phone, when the server tells the attendees (16.0+). */
+    private record Organizer(Set<String> own, String primary, String name) {
+    }
+
     /** The state a presented key stands for. */
     private record Basis(int key, long highWater, java.time.Instant windowStart, OwnWrites replayed) {
     }
@@ -73,10 +83,16 @@ public class CollectionSync {
         OwnWrites written = new OwnWrites();
         Map<String, ServerChange> restore = new HashMap<>();
         List<CommandResult> results = new ArrayList<>();
+        Organizer organizer = request.commands().isEmpty() ? null : organizer(request, folderId.get());
+        List<OrganizedMeeting.Notice> notices = new ArrayList<>();
         for (ClientCommand command : request.commands()) {
-            results.add(apply(command, folderId.get(), access, request, from, known, written, restore, ghosted(state)));
+            results.add(apply(command, folderId.get(), access, request, from, known, written, restore, ghosted(state), organizer, notices));
         }
         known.addAll(written);
+        if (!notices.isEmpty()) {
+            SyncRequest.MeetingMail mail = request.meetingMail();
+            invitations.afterCommit(new InvitationSender.Batch(request.userId(), mail.contextName(), request.deviceId(), mail.login(), notices));
+        }
 
         List<ServerChange> changes = new ArrayList<>(restore.values());
         long highWater = from.highWater();
@@ -125,7 +141,8 @@ public class CollectionSync {
     }
 
     private CommandResult apply(ClientCommand command, long folderId, FolderAccess access, SyncRequest request, Basis from,
-                                OwnWrites known, OwnWrites written, Map<String, ServerChange> restore, Set<String> ghosted) {
+                                OwnWrites known, OwnWrites written, Map<String, ServerChange> restore, Set<String> ghosted,
+                                Organizer organizer, List<OrganizedMeeting.Notice> notices) {
         if (command instanceof ClientCommand.Add add) {
             String earlier = from.replayed().addsByClientId().get(add.clientId());
             if (earlier != null) {
@@ -138,7 +155,8 @@ public class CollectionSync {
             if (access != FolderAccess.READ_WRITE) {
                 return new CommandResult(command, null, Outcome.DENIED, null);
             }
-            PimItem item = store.add(folderId, add.properties());
+            PimItem item = store.add(folderId, organized(organizer, null, add.properties()));
+            announce(organizer, null, item, notices);
             written.add(add.clientId(), String.valueOf(item.getId()), item.getModseq());
             return new CommandResult(command, String.valueOf(item.getId()), Outcome.OK, null);
         }
@@ -169,9 +187,14 @@ public class CollectionSync {
         }
         if (command instanceof ClientCommand.Delete delete) {
             if (delete.instanceId() != null) { // one occurrence goes; the series stays
-                written.add(null, serverId, store.change(current, Occurrences.deleted(stored, delete.instanceId())).getModseq());
+                PimItem changed = store.change(current, organized(organizer, stored, Occurrences.deleted(stored, delete.instanceId())));
+                announce(organizer, stored, changed, notices);
+                written.add(null, serverId, changed.getModseq());
             } else {
                 written.add(null, serverId, store.delete(current));
+                if (organizer != null) {
+                    notices.addAll(OrganizedMeeting.notices(stored, null, organizer.own()));
+                }
             }
             return new CommandResult(command, serverId, Outcome.OK, null);
         }
@@ -199,13 +222,40 @@ public class CollectionSync {
             merged.keySet().removeAll(replaced);
             merged.putAll(sent);
         }
-        PimItem changed = store.change(current, merged);
+        PimItem changed = store.change(current, appointment ? organized(organizer, stored, merged) : merged);
+        announce(organizer, stored, changed, notices);
         written.add(null, serverId, changed.getModseq());
         if (phoneOutdated) {
             LOG.info(() -> "Kept meeting " + serverId + " as its organizer made it; sending it back to the attendee's device");
             restore.put(serverId, new ServerChange(ServerChange.Kind.CHANGE, serverId, ItemProperties.fromJson(changed.getProperties())));
         }
         return new CommandResult(command, serverId, Outcome.OK, null);
+    }
+
+    /**
+     * The organizer whose meetings the server announces: the calendar's owner syncing it at 16.0 or later; null
+     * otherwise (the phone sends the invitations itself, or the folder is no calendar of the user's).
+     */
+    private Organizer organizer(SyncRequest request, long folderId) {
+        Folder folder = em.find(Folder.class, folderId);
+        if (request.meetingMail() == null || ItemClass.of(folder.getContentType()) != ItemClass.EVENT
+                || folder.getOwner().getId() != request.userId()) {
+            return null;
+        }
+        User owner = folder.getOwner();
+        return new Organizer(ownerAddresses(folderId), owner.getPrimaryEmail(), owner.getDisplayName());
+    }
+
+    /** The appointment to store: as the organizer's attendees are to know it (organizer, SEQUENCE). */
+    private static Map<String, Object> organized(Organizer organizer, Map<String, Object> before, Map<String, Object> after) {
+        return organizer == null ? after : OrganizedMeeting.stored(before, after, organizer.own(), organizer.primary(), organizer.name());
+    }
+
+    /** The invitations or cancellations the write calls for, sent after commit. */
+    private static void announce(Organizer organizer, Map<String, Object> before, PimItem after, List<OrganizedMeeting.Notice> notices) {
+        if (organizer != null) {
+            notices.addAll(OrganizedMeeting.notices(before, ItemProperties.fromJson(after.getProperties()), organizer.own()));
+        }
     }
 
     /** What the collection's state says the client ghosts (MS-ASCMD 2.2.3.179): none unless its SyncKey 0 declared some. */

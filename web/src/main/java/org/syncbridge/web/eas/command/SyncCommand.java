@@ -244,8 +244,13 @@ public class SyncCommand implements EasCommand {
                 .flatMap(k -> options.flatMap(o -> o.childText(FILTER_TYPE))).map(FilterType::windowStart).orElse(null);
         Set<String> clientProperties = codec == null ? Set.of() : codec.managed(x.version());
         SyncResult result = engine.sync(new SyncRequest(x.device().id(), x.user().userId(), collectionId, key, getChanges,
-                window, serverWins, commands, clientProperties, windowStart, ghosted));
+                window, serverWins, commands, clientProperties, windowStart, ghosted, meetingMail(x)));
         return new Answered(collectionId, itemClass, result, codec);
+    }
+
+    /** From 16.0 the server sends the invitations of meetings the user organizes (MS-ASCAL); before, the phone does. */
+    private static SyncRequest.MeetingMail meetingMail(EasExchange x) {
+        return x.atLeast(ProtocolVersion.V16_0) ? new SyncRequest.MeetingMail(x.user().contextName(), x.mail()) : null;
     }
 
     /**
