@@ -7,14 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Folder;
 import jakarta.mail.Session;
 import jakarta.mail.Store;
-import java.net.ServerSocket;
-import java.util.Properties;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.eclipse.angus.mail.imap.IMAPFolder;
@@ -24,6 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** The account's budget and the connections kept between requests, against a real IMAP server (GreenMail). */
 class ImapConnectionsTest {
+    TestImap imap;
     GreenMail mail;
     Session session;
     ImapConnections connections;
@@ -32,17 +29,9 @@ class ImapConnectionsTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication()); // any password logs in
-        mail.start();
-        Properties p = new Properties();
-        p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", String.valueOf(port));
-        session = Session.getInstance(p);
+        imap = TestImap.start();
+        mail = imap.mail;
+        session = imap.session;
         System.setProperty(ImapConnections.PER_USER, "2");
         System.setProperty(ImapConnections.WAIT, "200");
         System.setProperty(ImapConnections.KEEP, "300");
@@ -58,7 +47,7 @@ class ImapConnectionsTest {
     void stop() {
         connections.logOutAll();
         timers.shutdownNow();
-        mail.stop();
+        imap.close();
         System.clearProperty(ImapConnections.PER_USER);
         System.clearProperty(ImapConnections.WAIT);
         System.clearProperty(ImapConnections.KEEP);

@@ -4,9 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -16,13 +14,13 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
-import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
+import org.syncbridge.mail.TestImap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syncbridge.mail.MailConnection;
@@ -30,6 +28,7 @@ import org.syncbridge.mail.MailConnection;
 /** Looking at the Inbox for invitations against a real IMAP server (GreenMail): only new mail, only calendar parts. */
 class InboxScanTest {
     static final Instant MONTH_AGO = Instant.now().minus(Duration.ofDays(30));
+    TestImap imap;
     GreenMail mail;
     Store store;
     /** The store as a connection outside any budget, as the scan gets it. */
@@ -37,26 +36,16 @@ class InboxScanTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mail.start();
-        mail.setUser("ann@example.com", "ann@example.com", "pw");
-        Properties p = new Properties();
-        p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", String.valueOf(port));
-        store = Session.getInstance(p).getStore("imap");
-        store.connect("ann@example.com", "pw");
+        imap = TestImap.start();
+        mail = imap.mail;
+        store = imap.login("ann@example.com");
         connection = MailConnection.of(store);
     }
 
     @AfterEach
     void stop() throws Exception {
         store.close();
-        mail.stop();
+        imap.close();
     }
 
     /** An invitation as Exchange sends it: text and the calendar as alternatives, the calendar in base64. */

@@ -3,9 +3,7 @@ package org.syncbridge.mail.sync;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -15,7 +13,6 @@ import jakarta.mail.Store;
 import jakarta.mail.UIDFolder;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -27,6 +24,7 @@ import java.util.Set;
 import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.junit.jupiter.api.AfterEach;
+import org.syncbridge.mail.TestImap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.syncbridge.mail.MailLogin;
@@ -40,6 +38,7 @@ class MailSearchTest {
     static final Instant NOW = Instant.now().truncatedTo(ChronoUnit.SECONDS);
     static final MailLogin LOGIN = new MailLogin("mia@example.org", "pw");
 
+    TestImap imap;
     GreenMail mail;
     Store store;
     MailSearch search;
@@ -49,19 +48,9 @@ class MailSearchTest {
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mail.start();
-        mail.setUser("mia@example.org", "mia@example.org", "pw");
-        Properties p = new Properties();
-        p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", String.valueOf(port));
-        store = Session.getInstance(p).getStore("imap");
-        store.connect("mia@example.org", "pw");
+        imap = TestImap.start();
+        mail = imap.mail;
+        store = imap.login("mia@example.org");
         for (String name : List.of("Archive", "Projects", "Projects" + separator() + "Alpha", "ProjectsOld")) {
             store.getFolder(name).create(Folder.HOLDS_MESSAGES | Folder.HOLDS_FOLDERS);
         }
@@ -93,7 +82,7 @@ class MailSearchTest {
     @AfterEach
     void stop() throws Exception {
         store.close();
-        mail.stop();
+        imap.close();
     }
 
     char separator() throws MessagingException {

@@ -5,9 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.icegreen.greenmail.configuration.GreenMailConfiguration;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Flags;
 import jakarta.mail.Folder;
 import jakarta.mail.Message;
@@ -15,7 +13,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Store;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import java.net.ServerSocket;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
@@ -25,36 +22,28 @@ import org.eclipse.angus.mail.imap.IMAPFolder;
 import org.eclipse.angus.mail.imap.IMAPMessage;
 import org.syncbridge.mail.MailConnection;
 import org.junit.jupiter.api.AfterEach;
+import org.syncbridge.mail.TestImap;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The mailbox commands against a real IMAP server without CONDSTORE or ESEARCH (GreenMail): the fallback paths. */
 class MailboxTest {
+    TestImap imap;
     GreenMail mail;
     Store store;
 
     @BeforeEach
     void start() throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
-        mail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_IMAP));
-        mail.withConfiguration(GreenMailConfiguration.aConfig().withDisabledAuthentication());
-        mail.start();
-        mail.setUser("mia@example.org", "mia@example.org", "pw");
-        Properties p = new Properties();
-        p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", String.valueOf(port));
-        store = Session.getInstance(p).getStore("imap");
-        store.connect("mia@example.org", "pw");
+        imap = TestImap.start();
+        mail = imap.mail;
+        store = imap.login("mia@example.org");
         store.getFolder("Archive").create(Folder.HOLDS_MESSAGES);
     }
 
     @AfterEach
     void stop() throws Exception {
         store.close();
-        mail.stop();
+        imap.close();
     }
 
     void append(String subject, Instant received) throws Exception {
@@ -134,7 +123,7 @@ class MailboxTest {
             assertEquals(new MailSnapshot.Seen(2, 1), box.seen(), "UIDNEXT and MESSAGES of the SELECT");
         }
         assertTrue(first.isOpen(), "closing the mailbox leaves it selected on the connection");
-        Store other = Session.getInstance(props()).getStore("imap");
+        Store other = imap.session.getStore("imap");
         other.connect("mia@example.org", "pw");
         try {
             Folder inbox = other.getFolder("INBOX");
@@ -189,12 +178,5 @@ class MailboxTest {
             assertEquals("m0", box.message(1).orElseThrow().getSubject(), "the next request selects it again");
         }
         connection.close();
-    }
-
-    private Properties props() {
-        Properties p = new Properties();
-        p.put("mail.imap.host", "127.0.0.1");
-        p.put("mail.imap.port", String.valueOf(mail.getImap().getPort()));
-        return p;
     }
 }
