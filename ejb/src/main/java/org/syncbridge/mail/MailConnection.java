@@ -84,11 +84,6 @@ public final class MailConnection implements AutoCloseable {
         }
     }
 
-    /** The store of the mailbox selected on this connection, for commands that must run while it stays selected. */
-    public Store storeKeepingSelection() {
-        return store;
-    }
-
     /** Marks the connection as not to be kept: its state is in doubt after an error. */
     public void discard() {
         broken = true;

@@ -66,8 +66,8 @@ class ImapConnectionsTest {
         assertEquals(1, connections.stats().kept());
         assertTrue(inbox.isOpen(), "kept selected");
         try (MailConnection c = connections.open(mia)) {
-            assertSame(first, c.storeKeepingSelection());
             assertSame(inbox, c.selected("INBOX").orElseThrow());
+            assertSame(first, inbox.getStore(), "the same connection");
             assertEquals(0, connections.stats().kept());
         }
         assertEquals(1, connections.stats().opened());
